@@ -1,0 +1,40 @@
+"""Bytes to text for every reader: UTF-8 or cp1251, anything else a clear error."""
+
+from __future__ import annotations
+
+from vigil.errors import InputError
+
+# Bytes that never appear in text files; their presence means a binary file.
+_BINARY = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, encoding). Line endings are kept as they are: spans index the verbatim text."""
+    if not data.strip():
+        raise InputError(path, "empty file")
+    head = data[:65536]
+    if b"\x00" in head or sum(head.count(bytes([b])) for b in _BINARY) > len(head) // 100:
+        raise InputError(path, "binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_russian(text):
+        return text, "cp1251"
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise InputError(path, "not UTF-8 or cp1251 text (byte 0x%02x)" % data[utf8_error.start], line)
+
+
+def _looks_russian(text: str) -> bool:
+    """cp1251 decodes almost any bytes; accept it only when the letters are mostly Cyrillic."""
+    letters = [c for c in text if c.isalpha() and not c.isascii()]
+    if not letters:
+        return False
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return cyr / len(letters) > 0.9
