@@ -1,0 +1,176 @@
+"""Human output for the command line: Rich tables, progress, and sources with their spans marked."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def print_json_lines(values: Iterable[Any]) -> None:
+    write = sys.stdout.write
+    for v in values:
+        write(json.dumps(v, ensure_ascii=False, default=str) + "\n")
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Progress | None]:
+    """A progress display on stderr, or None when --quiet or not a terminal."""
+    if quiet:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        yield bar
+
+
+def full_name(row: dict[str, Any]) -> str:
+    return " ".join(p for p in (row.get("surname"), row.get("given"), row.get("patronymic")) if p)
+
+
+def _events_cell(events: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{e['type']} {e['date'] or '?'}" for e in events)
+
+
+def records_table(rows: list[dict[str, Any]]) -> Table:
+    t = Table(title=f"{len(rows)} records", title_justify="left")
+    for col in ("id", "name", "born", "source", "entry", "events"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(
+            str(r["id"]),
+            full_name(r) or "—",
+            r["birth"] or "",
+            f"{r['source_id']}: {r['source_title'] or ''}",
+            r["locator"] or str(r["entry"]),
+            _events_cell(r["events"]),
+        )
+    return t
+
+
+def sources_table(rows: list[dict[str, Any]]) -> Table:
+    t = Table(title=f"{len(rows)} sources", title_justify="left")
+    for col in ("id", "kind", "title", "author", "published", "file", "records"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(
+            str(r["id"]), r["kind"], r["title"] or "", r["author"] or "",
+            r["published"] or "", r["filename"], str(r["records"]),
+        )  # fmt: skip
+    return t
+
+
+def fields_table(title: str, fields: Iterable[tuple[str, Any]]) -> Table:
+    t = Table(title=title, title_justify="left", show_header=False)
+    t.add_column("field", style="bold")
+    t.add_column("value", overflow="fold")
+    for k, v in fields:
+        if v not in (None, "", []):
+            t.add_row(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))
+    return t
+
+
+def events_table(events: list[dict[str, Any]]) -> Table:
+    t = Table(title="events", title_justify="left")
+    for col in ("type", "date", "authority", "category", "charge", "detail", "place", "span"):
+        t.add_column(col, overflow="fold")
+    for e in events:
+        t.add_row(
+            e["type"], e["date"] or "", e["authority"] or "", e["category"] or "",
+            e["charge"] or "", e["detail"] or "", e["place"] or "",
+            f"{e['span_start']}–{e['span_end']}" if e["span_start"] is not None else "",
+        )  # fmt: skip
+    return t
+
+
+def stats_tables(stats: dict[str, Any]) -> list[Table]:
+    totals = fields_table(
+        "registry", [(k, str(stats[k])) for k in ("sources", "records", "events", "claims")]
+    )
+    by_type = Table(title="events by type", title_justify="left")
+    by_type.add_column("type")
+    by_type.add_column("events", justify="right")
+    for k, n in stats["events_by_type"].items():
+        by_type.add_row(k, str(n))
+    years = sorted({r["year"] for r in stats["events_by_type_and_year"]})
+    types = list(stats["events_by_type"])
+    grid: dict[tuple[str, int], int] = {
+        (r["type"], r["year"]): r["events"] for r in stats["events_by_type_and_year"]
+    }
+    by_year = Table(title="events by year (dated to a single year)", title_justify="left")
+    by_year.add_column("year")
+    for ty in types:
+        by_year.add_column(ty, justify="right")
+    for y in years:
+        by_year.add_row(str(y), *(str(grid.get((ty, y), "")) for ty in types))
+    return [totals, by_type, by_year]
+
+
+_STYLE = {"record": "", "event": "bold cyan", "claim": "bold yellow", "quote": "italic green"}
+
+
+def marked_source(src: dict[str, Any]) -> Text:
+    """The verbatim body with each extracted span styled and labelled where it ends."""
+    body: str = src["body"]
+    marks: list[tuple[int, int, str, str]] = []  # start, end, kind, label
+    for r in src["records"]:
+        marks.append((r["span_start"], r["span_end"], "record", f"record {r['id']}"))
+    for e in src["events"]:
+        if e["span_start"] is not None:
+            marks.append((e["span_start"], e["span_end"], "event", e["type"]))
+    for c in src["claims"]:
+        marks.append((c["span_start"], c["span_end"], "claim", f"claim {c['id']}"))
+    for q in src["quotes"]:
+        marks.append((q["span_start"], q["span_end"], "quote", f"quote {q['id']}"))
+    starts: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    ends: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for s, e, kind, label in marks:
+        if e <= s and kind != "record":
+            continue
+        starts[s].append((e, kind, label))
+        ends[e].append((kind, label))
+    cuts = sorted({0, len(body)} | starts.keys() | ends.keys())
+    active: Counter[str] = Counter()
+    text = Text()
+    for a, b in itertools.pairwise(cuts):
+        for _e, kind, label in starts.get(a, ()):
+            if kind == "record":
+                text.append(f"⟦{label}⟧ ", style="dim")
+            else:
+                active[kind] += 1
+        style = " ".join(_STYLE[k] for k, n in active.items() if n > 0)
+        text.append(body[a:b], style=style or None)
+        for kind, label in ends.get(b, ()):
+            if kind != "record":
+                active[kind] -= 1
+                text.append(f"⟨{label}⟩", style="dim " + _STYLE[kind])
+    return text

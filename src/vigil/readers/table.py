@@ -1,0 +1,269 @@
+"""CSV and TSV lists of people, mapped column by column onto record and event fields.
+
+A mapping reads `field=Column`: record fields (surname, given, patronymic, name, variants, sex,
+birth, birth_place, nationality, party, occupation, residence) or an event type with an optional
+attribute (`arrest=Дата ареста`, `sentence.authority=Кем осужден`, `sentence.charge=Статья`).
+Headers that a list commonly uses are recognised without a mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from vigil.dates import parse_date
+from vigil.errors import InputError
+from vigil.model import Event, Name, Parsed, Record, SourceMeta, Span
+from vigil.readers import register
+from vigil.readers.base import ReaderOptions
+from vigil.thesaurus import EVENT_TYPES, categorize
+
+RECORD_FIELDS = (
+    "surname", "given", "patronymic", "name", "variants", "sex", "birth", "birth_place",
+    "nationality", "party", "occupation", "residence",
+)  # fmt: skip
+EVENT_ATTRS = ("date", "place", "authority", "charge", "category", "detail")
+EVENT_CODES = tuple(t.code for t in EVENT_TYPES)
+
+# Header spellings recognised without --map (casefolded).
+KNOWN_HEADERS: dict[str, str] = {
+    "фамилия": "surname", "surname": "surname", "last name": "surname", "family name": "surname",
+    "имя": "given", "given": "given", "given name": "given", "first name": "given",
+    "отчество": "patronymic", "patronymic": "patronymic",
+    "фио": "name", "name": "name", "full name": "name",
+    "варианты фамилии": "variants", "variants": "variants",
+    "пол": "sex", "sex": "sex",
+    "год рождения": "birth", "дата рождения": "birth", "born": "birth", "birth": "birth",
+    "year of birth": "birth", "date of birth": "birth",
+    "место рождения": "birth_place", "birthplace": "birth_place", "place of birth": "birth_place",
+    "национальность": "nationality", "nationality": "nationality",
+    "партийность": "party", "party": "party",
+    "профессия": "occupation", "место работы": "occupation", "occupation": "occupation",
+    "место жительства": "residence", "адрес": "residence", "residence": "residence",
+    "дата ареста": "arrest", "арестован": "arrest", "arrested": "arrest", "arrest": "arrest",
+    "дата приговора": "sentence", "осужден": "sentence", "sentenced": "sentence",
+    "орган": "sentence.authority", "кем осужден": "sentence.authority",
+    "authority": "sentence.authority", "sentenced by": "sentence.authority",
+    "обвинение": "sentence.charge", "статья": "sentence.charge", "charge": "sentence.charge",
+    "приговор": "sentence.detail", "sentence": "sentence.detail",
+    "дата расстрела": "execution", "расстрелян": "execution", "executed": "execution",
+    "дата реабилитации": "rehabilitation", "реабилитирован": "rehabilitation",
+    "rehabilitated": "rehabilitation",
+    "исключен из партии": "party.expulsion", "expelled": "party.expulsion",
+}  # fmt: skip
+
+_SEX = {"м": "m", "муж": "m", "мужской": "m", "m": "m", "male": "m",
+        "ж": "f", "жен": "f", "женский": "f", "f": "f", "female": "f"}  # fmt: skip
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """`surname=Фамилия,birth=Год рождения` as {field: column}; a clear error for a bad field."""
+    mapping: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        field, sep, column = part.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field or not column:
+            raise ValueError(f"mapping entry {part!r} is not field=Column")
+        _check_field(field)
+        mapping[field] = column
+    return mapping
+
+
+def _check_field(field: str) -> None:
+    if field in RECORD_FIELDS or field in EVENT_CODES:
+        return
+    base, _, attr = field.rpartition(".")
+    if base in EVENT_CODES and attr in EVENT_ATTRS:
+        return
+    raise ValueError(
+        f"unknown field {field!r}: use one of {', '.join(RECORD_FIELDS)}, "
+        f"an event type ({', '.join(EVENT_CODES)}) or TYPE.{{{','.join(EVENT_ATTRS)}}}"
+    )
+
+
+class TableReader:
+    name = "table"
+    kind = "table"
+
+    def sniff(self, text: str, path: str) -> float:
+        suffix = Path(path).suffix.lower()
+        if suffix in (".csv", ".tsv"):
+            return 0.9
+        lines = [ln for ln in text.splitlines()[:5] if ln.strip()]
+        if len(lines) >= 2:
+            for d in ("\t", ";", ","):
+                counts = {ln.count(d) for ln in lines}
+                if len(counts) == 1 and counts.pop() >= 2:
+                    return 0.6
+        return 0.0
+
+    def parse(self, text: str, path: str, options: ReaderOptions) -> Parsed:
+        delimiter = options.delimiter or _delimiter(text, path)
+        lines = text.splitlines(keepends=True)
+        rows = csv.reader(lines, delimiter=delimiter)
+        try:
+            header = [h.strip() for h in next(rows)]
+        except (StopIteration, csv.Error) as exc:
+            raise InputError(path, f"no header row ({exc})", 1) from None
+        columns = _columns(header, options, path)
+        meta = SourceMeta(kind="table", title=Path(path).stem, language=_language(text))
+        return Parsed(
+            meta=meta, body=text, records=self._records(rows, lines, header, columns, path)
+        )
+
+    def _records(
+        self,
+        rows: Iterator[list[str]],
+        lines: list[str],
+        header: list[str],
+        columns: dict[str, int],
+        path: str,
+    ) -> Iterator[Record]:
+        starts = [0]
+        for ln in lines:
+            starts.append(starts[-1] + len(ln))
+        first_line = 2
+        entry = 0
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InputError(path, f"malformed CSV: {exc}", first_line) from None
+            last_line = rows.line_num
+            start, end = starts[first_line - 1], starts[last_line]
+            end -= len(lines[last_line - 1]) - len(lines[last_line - 1].rstrip("\r\n"))
+            line = first_line
+            first_line = last_line + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            entry += 1
+            rec = Record(entry=entry, span=Span(start, end), line=line)
+            if len(row) != len(header):
+                rec.warnings.append(f"row has {len(row)} fields, the header {len(header)}")
+            _fill(
+                rec,
+                {f: row[i].strip() for f, i in columns.items() if i < len(row)},
+                header,
+                columns,
+                start,
+                lines,
+                line,
+            )
+            yield rec
+
+
+def _fill(
+    rec: Record,
+    values: dict[str, str],
+    header: list[str],
+    columns: dict[str, int],
+    start: int,
+    lines: list[str],
+    line: int,
+) -> None:
+    values = {k: v for k, v in values.items() if v}
+    if "__id__" in values:
+        rec.locator = values.pop("__id__")
+    name = Name()
+    if "name" in values:
+        name = _split_name(values["name"])
+    for part in ("surname", "given", "patronymic"):
+        if part in values:
+            setattr(name, part, values[part])
+    if "variants" in values:
+        name.variants = [v.strip() for v in re.split(r"[;,]", values["variants"]) if v.strip()]
+    if any((name.surname, name.given, name.patronymic)):
+        name.written = " ".join(p for p in (name.surname, name.given, name.patronymic) if p)
+        rec.name = name
+    if "sex" in values:
+        rec.sex = _SEX.get(values["sex"].casefold().rstrip("."))
+        if rec.sex is None:
+            rec.warnings.append(f"sex {values['sex']!r} not understood")
+    if "birth" in values:
+        rec.birth_date = _date(rec, values["birth"], header[columns["birth"]])
+    for f in ("birth_place", "nationality", "party", "occupation", "residence"):
+        if f in values:
+            setattr(rec, f, values[f])
+    events: dict[str, Event] = {}
+    for field, value in values.items():
+        etype, _, attr = (
+            field.rpartition(".")
+            if "." in field and field not in EVENT_CODES
+            else (field, "", "date")
+        )
+        if etype not in EVENT_CODES:
+            continue
+        ev = events.setdefault(etype, Event(type=etype))
+        if attr == "date":
+            ev.date = _date(rec, value, header[columns[field]])
+        else:
+            setattr(ev, attr, value)
+    for ev in events.values():
+        if ev.category is None:
+            ev.category = categorize(" ".join(filter(None, (ev.charge, ev.detail))))
+        ev.span = rec.span
+        rec.events.append(ev)
+
+
+def _date(rec: Record, value: str, column: str):  # type: ignore[no-untyped-def]
+    found = parse_date(value)
+    if found is None:
+        rec.warnings.append(f"date {value!r} in column {column!r} not understood")
+    return found
+
+
+def _split_name(text: str) -> Name:
+    """Lists write `Surname Given Patronymic` or `Surname, Given`; the surname comes first."""
+    surname, _, rest = text.partition(",") if "," in text else text.partition(" ")
+    parts = rest.split()
+    return Name(
+        surname=surname.strip() or None,
+        given=parts[0] if parts else None,
+        patronymic=" ".join(parts[1:]) or None,
+    )
+
+
+def _columns(header: list[str], options: ReaderOptions, path: str) -> dict[str, int]:
+    index = {h: i for i, h in enumerate(header)}
+    folded = {h.casefold(): i for i, h in enumerate(header)}
+    if options.mapping:
+        wanted = dict(options.mapping)
+    else:
+        wanted = {KNOWN_HEADERS[h.casefold()]: h for h in header if h.casefold() in KNOWN_HEADERS}
+    if options.id_column:
+        wanted["__id__"] = options.id_column
+    columns: dict[str, int] = {}
+    for field, column in wanted.items():
+        i = index.get(column, folded.get(column.casefold()))
+        if i is None:
+            raise InputError(
+                path,
+                f"mapping names column {column!r}, which the header lacks "
+                f"(columns: {', '.join(header)})",
+                1,
+            )
+        columns[field] = i
+    if not columns:
+        raise InputError(path, "no column maps onto a record field; give --map field=Column", 1)
+    return columns
+
+
+def _delimiter(text: str, path: str) -> str:
+    if Path(path).suffix.lower() == ".tsv":
+        return "\t"
+    first = text.split("\n", 1)[0]
+    return max(("\t", ";", ","), key=first.count)
+
+
+def _language(text: str) -> str:
+    sample = text[:20000]
+    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "ru" if cyr > lat else "en"
+
+
+register(TableReader())

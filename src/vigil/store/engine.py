@@ -1,0 +1,42 @@
+"""Where the registry lives and how to connect: SQLite in WAL mode unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+
+DEFAULT_URL = "sqlite:///vigil.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """--db beats VIGIL_DB beats ./vigil.db; a bare path means a SQLite file."""
+    value = db or os.environ.get("VIGIL_DB") or DEFAULT_URL
+    if "://" not in value:
+        value = f"sqlite:///{value}"
+    return value
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return u.database

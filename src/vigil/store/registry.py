@@ -1,0 +1,213 @@
+"""The Registry: the only code that writes, and the read API every command goes through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
+
+from vigil.errors import RegistryError
+from vigil.model import Parsed
+from vigil.store import migrate, queries, rows
+from vigil.store.engine import make_engine, resolve_url, sqlite_path
+from vigil.store.schema import claim, event, quote, record, source, term
+from vigil.thesaurus import TERMS
+
+BATCH = 5000
+
+
+@dataclass
+class IngestResult:
+    source_id: int
+    created: bool
+    records: int = 0
+    events: int = 0
+    claims: int = 0
+    quotes: int = 0
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+
+class Registry:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Registry:
+        return cls(resolve_url(db))
+
+    @property
+    def location(self) -> str:
+        return sqlite_path(self.url) or self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def init(self) -> tuple[str | None, str]:
+        """Create the registry or bring an older one up to this version; returns (before, after)."""
+        before = migrate.current(self.engine)
+        migrate.upgrade(self.engine)
+        self._sync_terms()
+        return before, migrate.head()
+
+    def ensure(self) -> None:
+        """For writers: create an empty registry on first use, refuse an outdated one."""
+        rev = migrate.current(self.engine)
+        if rev is None:
+            self.init()
+        elif rev != migrate.head():
+            raise RegistryError(
+                f"{self.location}: registry is at revision {rev}; run `vigil init` to upgrade it"
+            )
+
+    def check(self) -> None:
+        """For readers: the registry must exist and be current."""
+        path = sqlite_path(self.url)
+        if path is not None and not Path(path).exists():
+            raise RegistryError(f"no registry at {path}: run `vigil init` or `vigil ingest` first")
+        rev = migrate.current(self.engine)
+        if rev is None:
+            raise RegistryError(f"{self.location} is not a Vigil registry: run `vigil init`")
+        if rev != migrate.head():
+            raise RegistryError(f"{self.location}: registry is at revision {rev}; run `vigil init`")
+
+    def _sync_terms(self) -> None:
+        with self.engine.begin() as conn:
+            known = set(conn.scalars(select(term.c.code)))
+            new = [
+                {
+                    "code": t.code,
+                    "kind": t.kind,
+                    "label_ru": t.label_ru,
+                    "label_en": t.label_en,
+                    "parent": t.parent,
+                }
+                for t in TERMS
+                if t.code not in known
+            ]
+            if new:
+                conn.execute(insert(term), new)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def find_source(self, sha256: str) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(source.c.id).where(source.c.sha256 == sha256))
+
+    def add_source(
+        self,
+        parsed: Parsed,
+        *,
+        filename: str,
+        sha256: str,
+        format: str,
+        encoding: str,
+        progress: Callable[[int], None] | None = None,
+    ) -> IngestResult:
+        """Store one source and all it attests in one transaction: all of it or nothing."""
+        self.ensure()
+        with self.engine.begin() as conn:
+            existing = conn.scalar(select(source.c.id).where(source.c.sha256 == sha256))
+            if existing is not None:
+                return IngestResult(existing, created=False)
+            source_id = conn.execute(
+                insert(source).values(
+                    **rows.source_row(parsed.meta),
+                    format=format,
+                    filename=filename,
+                    encoding=encoding,
+                    sha256=sha256,
+                    body=parsed.body,
+                    warnings=parsed.warnings,
+                    ingested_at=datetime.now(UTC),
+                )
+            ).inserted_primary_key[0]
+            result = IngestResult(source_id, created=True)
+            self._write_records(conn, parsed, result, progress)
+            if parsed.claims:
+                conn.execute(insert(claim), [rows.claim_row(c, source_id) for c in parsed.claims])
+            if parsed.quotes:
+                conn.execute(insert(quote), [rows.quote_row(q, source_id) for q in parsed.quotes])
+            result.claims, result.quotes = len(parsed.claims), len(parsed.quotes)
+        return result
+
+    def _write_records(
+        self,
+        conn: Connection,
+        parsed: Parsed,
+        result: IngestResult,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        # The source row above holds the write lock, so ids can be allocated without a race.
+        next_id = (conn.scalar(select(func.max(record.c.id))) or 0) + 1
+        rec_rows: list[dict[str, Any]] = []
+        ev_rows: list[dict[str, Any]] = []
+        sid = result.source_id
+
+        def flush(position: int) -> None:
+            if rec_rows:
+                conn.execute(insert(record), rec_rows)
+            if ev_rows:
+                conn.execute(insert(event), ev_rows)
+            result.events += len(ev_rows)
+            rec_rows.clear()
+            ev_rows.clear()
+            if progress:
+                progress(position)
+
+        position = 0
+        for rec in parsed.records:
+            rec_rows.append(rows.record_row(rec, next_id, sid))
+            ev_rows.extend(rows.event_row(ev, next_id, sid) for ev in rec.events)
+            result.warnings.extend((rec.line, w) for w in rec.warnings)
+            result.records += 1
+            next_id += 1
+            position = rec.span.end
+            if len(rec_rows) >= BATCH:
+                flush(position)
+        flush(len(parsed.body))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        self.check()
+        with self.engine.connect() as conn:
+            return fn(conn, *args, **kwargs)
+
+    def sources(self) -> list[dict[str, Any]]:
+        return self._read(queries.source_list)
+
+    def records(
+        self,
+        name: str | None = None,
+        event_type: str | None = None,
+        year: int | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        return self._read(queries.record_list, name, event_type, year, limit, offset)
+
+    def record(self, record_id: int) -> dict[str, Any]:
+        return self._read(queries.record_detail, record_id)
+
+    def source(self, source_id: int) -> dict[str, Any]:
+        return self._read(queries.source_detail, source_id)
+
+    def stats(self) -> dict[str, Any]:
+        return self._read(queries.stats)
+
+    def terms(self) -> list[dict[str, Any]]:
+        return self._read(queries.term_list)

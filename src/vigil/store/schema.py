@@ -1,0 +1,139 @@
+"""The registry's tables. Dates are kept as EDTF plus ISO `lower`/`upper` bounds that sort."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+_DATE = 32  # EDTF strings are short; bounds are ISO dates
+
+
+def _dated(prefix: str) -> list[Column]:
+    return [
+        Column(prefix, String(_DATE)),
+        Column(f"{prefix}_lower", String(10)),
+        Column(f"{prefix}_upper", String(10)),
+    ]
+
+
+def _span() -> list[Column]:
+    return [Column("span_start", Integer), Column("span_end", Integer)]
+
+
+source = Table(
+    "source",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("format", String(32), nullable=False),
+    Column("title", Text),
+    Column("author", Text),
+    Column("written", String(_DATE)),
+    *_dated("published"),
+    Column("venue", Text),
+    Column("volume", String(32)),
+    Column("issue", String(32)),
+    Column("updated", String(_DATE)),
+    Column("locator", Text),
+    Column("language", String(8)),
+    Column("filename", Text, nullable=False),
+    Column("encoding", String(16), nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("body", Text, nullable=False),
+    Column("warnings", JSON, nullable=False, default=list),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+record = Table(
+    "record",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("source.id", ondelete="CASCADE"), nullable=False),
+    Column("entry", Integer, nullable=False),
+    Column("locator", Text),
+    Column("line", Integer),
+    *_span(),
+    Column("name_written", Text),
+    Column("surname", Text),
+    Column("given", Text),
+    Column("patronymic", Text),
+    Column("variants", JSON),
+    Column("name_search", Text),  # casefolded name and variants, for --name
+    Column("sex", String(1)),
+    *_dated("birth"),
+    Column("birth_place", Text),
+    Column("nationality", Text),
+    Column("party", Text),
+    Column("occupation", Text),
+    Column("residence", Text),
+    Column("warnings", JSON),
+    Index("ix_record_source", "source_id", "entry"),
+    Index("ix_record_surname", "surname"),
+)
+
+event = Table(
+    "event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_id", ForeignKey("record.id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", ForeignKey("source.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(64), nullable=False),
+    *_dated("date"),
+    Column("place", Text),
+    Column("authority", Text),
+    Column("category", String(64)),
+    Column("charge", Text),
+    Column("detail", Text),
+    *_span(),
+    Index("ix_event_record", "record_id"),
+    Index("ix_event_type_date", "type", "date_lower"),
+)
+
+claim = Table(
+    "claim",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("source.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("lower", Float),
+    Column("upper", Float),
+    Column("unit", String(32)),
+    Column("counts", Text),
+    *_dated("period"),
+    *_span(),
+    Index("ix_claim_source", "source_id"),
+)
+
+quote = Table(
+    "quote",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("source.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("attribution", Text),
+    *_span(),
+    Index("ix_quote_source", "source_id"),
+)
+
+term = Table(
+    "term",
+    metadata,
+    Column("code", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("label_ru", Text, nullable=False),
+    Column("label_en", Text, nullable=False),
+    Column("parent", String(64)),
+)
