@@ -261,12 +261,22 @@ def demo(
     out: Annotated[Path, typer.Option(help="Folder for the corpus and the demo registry.")] = Path(
         "demo"
     ),
-    quiet: Quiet = False,
 ) -> None:
     """Generate a corpus of fictional people, build a registry from it and summarise it."""
     from vigil.demo import build_demo
 
-    build_demo(out, quiet=quiet)
+    result = build_demo(out)
+    console.out.print("[bold]Vigil demo[/bold]: every person in this corpus is fictional.")
+    for src, res in result.ingested:
+        _report_ingest(src.path, res, shown=3)
+    for table in console.stats_tables(result.stats):
+        console.out.print(table)
+    db = result.db
+    console.out.print(
+        f"Corpus: {result.corpus}/\nRegistry: {db}\n"
+        f"Try: vigil --help; vigil records --db {db} --event execution --year 1937; "
+        f"vigil show source 1 --db {db}"
+    )
 
 
 def main() -> None:

@@ -126,6 +126,7 @@ class TableReader:
             starts.append(starts[-1] + len(ln))
         first_line = 2
         entry = 0
+        body = "".join(lines)
         while True:
             try:
                 row = next(rows)
@@ -144,27 +145,34 @@ class TableReader:
             rec = Record(entry=entry, span=Span(start, end), line=line)
             if len(row) != len(header):
                 rec.warnings.append(f"row has {len(row)} fields, the header {len(header)}")
-            _fill(
-                rec,
-                {f: row[i].strip() for f, i in columns.items() if i < len(row)},
-                header,
-                columns,
-                start,
-                lines,
-                line,
-            )
+            cells = _cell_spans(body[start:end], row, start)
+            _fill(rec, row, cells, header, columns)
             yield rec
+
+
+def _cell_spans(raw: str, row: list[str], offset: int) -> list[Span | None]:
+    """Where each cell's value stands in the row's text, so each fact cites its own cell."""
+    spans: list[Span | None] = []
+    cursor = 0
+    for cell in row:
+        value = cell.strip()
+        at = raw.find(value, cursor) if value else -1
+        if at < 0:
+            spans.append(None)
+            continue
+        spans.append(Span(offset + at, offset + at + len(value)))
+        cursor = at + len(value)
+    return spans
 
 
 def _fill(
     rec: Record,
-    values: dict[str, str],
+    row: list[str],
+    cells: list[Span | None],
     header: list[str],
     columns: dict[str, int],
-    start: int,
-    lines: list[str],
-    line: int,
 ) -> None:
+    values = {f: row[i].strip() for f, i in columns.items() if i < len(row)}
     values = {k: v for k, v in values.items() if v}
     if "__id__" in values:
         rec.locator = values.pop("__id__")
@@ -202,10 +210,15 @@ def _fill(
             ev.date = _date(rec, value, header[columns[field]])
         else:
             setattr(ev, attr, value)
-    for ev in events.values():
+    for etype, ev in events.items():
         if ev.category is None:
             ev.category = categorize(" ".join(filter(None, (ev.charge, ev.detail))))
-        ev.span = rec.span
+        used = [
+            cells[i]
+            for f, i in columns.items()
+            if (f == etype or f.startswith(etype + ".")) and i < len(cells) and cells[i]
+        ]
+        ev.span = Span(min(c.start for c in used), max(c.end for c in used)) if used else rec.span
         rec.events.append(ev)
 
 
@@ -230,10 +243,11 @@ def _split_name(text: str) -> Name:
 def _columns(header: list[str], options: ReaderOptions, path: str) -> dict[str, int]:
     index = {h: i for i, h in enumerate(header)}
     folded = {h.casefold(): i for i, h in enumerate(header)}
-    if options.mapping:
-        wanted = dict(options.mapping)
-    else:
-        wanted = {KNOWN_HEADERS[h.casefold()]: h for h in header if h.casefold() in KNOWN_HEADERS}
+    # Headers a list commonly uses map themselves; an explicit mapping overrides them.
+    wanted = {KNOWN_HEADERS[h.casefold()]: h for h in header if h.casefold() in KNOWN_HEADERS}
+    claimed = {c.casefold() for c in options.mapping.values()}
+    wanted = {f: c for f, c in wanted.items() if c.casefold() not in claimed}
+    wanted.update(options.mapping)
     if options.id_column:
         wanted["__id__"] = options.id_column
     columns: dict[str, int] = {}

@@ -1,0 +1,1 @@
+"""A person's name: parts, romanisation and (with the linkage work) matching keys."""
