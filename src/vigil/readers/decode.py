@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from vigil.errors import InputError
 
 # Bytes that never appear in text files; their presence means a binary file.
@@ -28,13 +30,19 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if text is not None and _looks_russian(text):
         return text, "cp1251"
     line = data[: utf8_error.start].count(b"\n") + 1
-    raise InputError(path, "not UTF-8 or cp1251 text (byte 0x%02x)" % data[utf8_error.start], line)
+    byte = data[utf8_error.start]
+    raise InputError(path, f"not UTF-8 or cp1251 text (byte 0x{byte:02x})", line)
 
 
 def _looks_russian(text: str) -> bool:
-    """cp1251 decodes almost any bytes; accept it only when the letters are mostly Cyrillic."""
+    """cp1251 decodes almost any bytes: accept it only for Cyrillic words, not Latin-1 mojibake
+    ("Café" in Latin-1 reads "Cafй": Cyrillic letters glued to Latin ones)."""
     letters = [c for c in text if c.isalpha() and not c.isascii()]
     if not letters:
         return False
     cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    return cyr / len(letters) > 0.9
+    glued = len(_GLUED.findall(text))
+    return cyr / len(letters) > 0.9 and glued <= cyr * 0.05
+
+
+_GLUED = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
