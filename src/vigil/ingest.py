@@ -47,6 +47,7 @@ def ingest_path(
     if existing is not None:
         return IngestResult(existing, created=False)
     text, encoding = decode(data, str(path))
+    del data  # a large list is held once, as text, not also as bytes
     reader = get_reader(fmt, str(path)) if fmt else detect(text, str(path))
     parsed = reader.parse(text, str(path), options or ReaderOptions())
     total = len(parsed.body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from collections.abc import Iterable
 from datetime import date
 
@@ -41,6 +42,8 @@ def _v(p: Person, masc: str, fem: str) -> str:
 
 
 def party_clause(p: Person) -> str:
+    if p.joined is None:
+        return "б/п"
     clause = f"член ВКП(б) с {p.joined}"
     if p.expelled:
         when = to_russian(from_edtf(p.expelled.strftime("%Y-%m")))
@@ -49,16 +52,30 @@ def party_clause(p: Person) -> str:
 
 
 def memory_note(p: Person) -> str:
-    """A note in the style of Memorial's Books of Memory, with a leading name line."""
+    """A note in the style of Memorial's Books of Memory, with a leading name line.
+
+    Which optional lines appear, and how the arrest is written, varies from note to note as it
+    does in the real books (decided by the person's id, so the corpus is reproducible).
+    """
+    rng = random.Random(p.pid)
     lines = [f"{p.surname} {p.given} {p.patronymic}"]
     if p.variants:
         lines.append(f"(варианты фамилии: {', '.join(p.variants)})")
+    nationality = p.nationality if p.sex == "m" else "русская"
+    education = rng.choice(("", " образование среднее;", " образование высшее;"))
+    lines.append(
+        f"{_v(p, 'Родился', 'Родилась')} в {p.birth_year} г., {p.birth_region}, {p.birth_village};"
+        f" {nationality};{education} {party_clause(p)};"
+    )
+    if rng.random() < 0.9:
+        lines.append(f"{p.position}, {p.employer}.")
+    if rng.random() < 0.9:
+        lines.append(f"{_v(p, 'Проживал', 'Проживала')}: {p.residence}.")
+    if rng.random() < 0.8:
+        lines.append(f"{_v(p, 'Арестован', 'Арестована')} {ru_day(p.arrest)}")
+    else:
+        lines.append(f"Арест. УНКВД по Калининской обл. {p.arrest.strftime('%d.%m.%Y')}")
     lines += [
-        f"{_v(p, 'Родился', 'Родилась')} в {p.birth_year} г., {p.birth_region}, {p.birth_village}; "
-        f"{p.nationality if p.sex == 'm' else 'русская'}; {party_clause(p)};",
-        f"{p.position}, {p.employer}.",
-        f"{_v(p, 'Проживал', 'Проживала')}: {p.residence}.",
-        f"{_v(p, 'Арестован', 'Арестована')} {ru_day(p.arrest)}",
         f"{_v(p, 'Приговорен', 'Приговорена')}: {p.authority} {ru_day(p.sentenced)}, "
         f"обв.: {p.charge}.",
         f"Приговор: {p.term}",
@@ -104,7 +121,8 @@ def english_list(people: Iterable[Person]) -> str:
     for n, p in enumerate(people, 1):
         w.writerow([
             f"E-{n:04d}", romanize(p.surname), romanize(p.given), romanize(p.patronymic),
-            str(p.birth_year), romanize(p.birth_village.split(" ", 1)[1]),
+            str(p.birth_year + (1 if p.pid % 10 == 0 else 0)),
+            romanize(p.birth_village.split(" ", 1)[1]),
             en_day(p.arrest), en_day(p.sentenced), AUTHORITIES_EN[p.authority],
             "Art. 58 (counter-revolutionary activity)", TERMS_EN[p.term],
             en_day(p.executed) if p.executed else "",

@@ -84,7 +84,7 @@ class Person:
     employer: str
     position: str
     residence: str
-    joined: int
+    joined: int | None  # year joined the party; None for a non-member
     expelled: date | None
     expelled_as: str
     arrest: date
@@ -126,7 +126,8 @@ def generate_people(n: int, seed: int = 1936) -> Iterator[Person]:
         region, village = rng.choice(PLACES)
         employer, position = rng.choice(OCCUPATIONS)
         expelled_as, charge, term, shot = rng.choice(CASES)
-        expelled = _day(rng, date(1935, 7, 1), 300) if rng.random() < 0.7 else None
+        joined = rng.randrange(1917, 1930) if rng.random() < 0.75 else None
+        expelled = _day(rng, date(1935, 7, 1), 300) if joined and rng.random() < 0.8 else None
         arrest = _day(rng, date(1936, 8, 1), 700)
         sentenced = arrest + timedelta(days=rng.randrange(10, 120))
         executed = sentenced + timedelta(days=rng.randrange(1, 20)) if shot else None
@@ -136,7 +137,7 @@ def generate_people(n: int, seed: int = 1936) -> Iterator[Person]:
             patronymic=patronymic(rng.choice(MALE_GIVEN), sex),
             birth_year=rng.randrange(1875, 1915), birth_region=region, birth_village=village,
             nationality=rng.choice(NATIONALITIES), employer=employer, position=position,
-            residence=rng.choice(CITIES), joined=rng.randrange(1917, 1930), expelled=expelled,
+            residence=rng.choice(CITIES), joined=joined, expelled=expelled,
             expelled_as=expelled_as, arrest=arrest, authority=rng.choice(AUTHORITIES),
             sentenced=sentenced, charge=charge, term=term, executed=executed,
             rehabilitated=rehab, rehabilitated_by=rng.choice(REHABILITATORS),
