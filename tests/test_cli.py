@@ -60,7 +60,11 @@ def test_records_show_and_stats(env: Path) -> None:
     code, out, _ = run("records", "--event", "arrest", "--year", "1937")
     assert code == 0 and "Петров" in out and "Сидорова" in out
     code, out, _ = run("show", "record", str(rec["id"]))
-    assert code == 0 and "18;Сидорова;Анна" in out and "family-member" in out
+    assert code == 0 and "18;Сидорова;Анна" in out and "ОСО НКВД" in out
+    code, out, _ = run("show", "record", str(rec["id"]), "--json")
+    shown = json.loads(out)
+    assert shown["text"] == RU.splitlines()[2]
+    assert [e["category"] for e in shown["events"]] == [None, "family-member"]
     code, out, _ = run("show", "source", "1")
     assert code == 0 and "⟨arrest⟩" in out and "⟦record 1⟧" in out
     code, out, _ = run("stats", "--json")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from vigil import console
 from vigil.errors import InputError, VigilError
@@ -45,6 +46,10 @@ def user_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except VigilError as exc:
             console.err.print(f"[red]error:[/red] {exc}", markup=True)
+            raise typer.Exit(1) from None
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            console.err.print(f"[red]error:[/red] database: {reason}", markup=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
