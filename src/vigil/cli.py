@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -277,10 +279,11 @@ def demo(
     for table in console.stats_tables(result.stats):
         console.out.print(table)
     db = result.db
+    prog = "vigil" if shutil.which("vigil") else sys.argv[0]
     console.out.print(
-        f"Corpus: {result.corpus}/\nRegistry: {db}\n"
-        f"Try: vigil --help; vigil records --db {db} --event execution --year 1937; "
-        f"vigil show source 1 --db {db}"
+        f"Corpus: {result.corpus}/\nRegistry: {db}\nTry:\n"
+        f"  {prog} records --db {db} --event execution --year 1937\n"
+        f"  {prog} show source 1 --db {db}\n  {prog} --help"
     )
 
 

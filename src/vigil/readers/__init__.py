@@ -34,8 +34,8 @@ def detect(text: str, path: str) -> Reader:
 
 
 def _load() -> None:
-    if not READERS:
-        from vigil.readers import article, memory_book, table  # noqa: F401
+    """Import every reader module (each registers itself); cheap after the first call."""
+    from vigil.readers import article, memory_book, table  # noqa: F401
 
 
 __all__ = ["READERS", "Reader", "ReaderOptions", "detect", "get_reader", "register"]

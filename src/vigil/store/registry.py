@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from vigil.errors import RegistryError
 from vigil.model import Parsed
 from vigil.store import migrate, queries, rows
+from vigil.store.bulk import bulk_insert
 from vigil.store.engine import make_engine, resolve_url, sqlite_path
 from vigil.store.schema import claim, event, quote, record, source, term
 from vigil.thesaurus import TERMS
@@ -158,10 +159,8 @@ class Registry:
         sid = result.source_id
 
         def flush(position: int) -> None:
-            if rec_rows:
-                conn.execute(insert(record), rec_rows)
-            if ev_rows:
-                conn.execute(insert(event), ev_rows)
+            bulk_insert(conn, record, rec_rows)
+            bulk_insert(conn, event, ev_rows)
             result.events += len(ev_rows)
             rec_rows.clear()
             ev_rows.clear()
