@@ -221,6 +221,107 @@ def test_unreadable_header_date_is_a_warning_not_a_loss() -> None:
     assert claim(parsed, "More than 40").lower == 40
 
 
+def body_claims(body: str, written: str = "April 12, 1936") -> list[tuple[object, ...]]:
+    """The claims of a fictional body under a header dated `written`."""
+    text = f"A Title\n\nWritten: {written}.\nFirst published: Herald, {written}.\n\n{body}\n"
+    parsed = parse(text)
+    check_spans(parsed, text)
+    return [as_row(c) for c in parsed.claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "From the second half of last year to the present day more than 190 party members "
+            "have been expelled in the region – perhaps even 360.",
+            ("more than 190 party members have been expelled in the region – perhaps even 360",
+             190, 360, "persons", "party members expelled", "1935-07/1936-04-12"),
+        ),
+        (
+            "More than 150 members were arrested across the northern districts, or even 280.",
+            ("More than 150 members were arrested across the northern districts, or even 280",
+             150, 280, "persons", "members arrested", None),
+        ),
+        (
+            "At least 40 teachers were dismissed in the city – maybe 70.",
+            ("At least 40 teachers were dismissed in the city – maybe 70", 40, 70, "persons",
+             "teachers dismissed", None),
+        ),
+        (
+            "Со второй половины прошлого года по настоящее время более 150 членов партии "
+            "исключено по области, а может быть, и 280.",
+            ("более 150 членов партии исключено по области, а может быть, и 280", 150, 280,
+             "persons", "членов партии исключено", "1935-07/1936-04-12"),
+        ),
+        (
+            "Арестовано свыше 90 человек по району, возможно, даже 170.",
+            ("свыше 90 человек по району, возможно, даже 170", 90, 170, "persons", "Арестовано",
+             None),
+        ),
+        (
+            "Исключено более 40 человек в районе, а может быть и 70.",
+            ("более 40 человек в районе, а может быть и 70", 40, 70, "persons", "Исключено",
+             None),
+        ),
+    ],
+)  # fmt: skip
+def test_upper_bound_past_a_place_joins_the_claim(body: str, expected: tuple[object, ...]) -> None:
+    assert body_claims(body) == [expected]
+
+
+def test_a_place_does_not_join_a_different_count() -> None:
+    # "up to 12 in one school" is a part of the whole, and "perhaps even 360 workers were
+    # arrested" counts other people: neither is an upper bound of the claim before it.
+    assert body_claims(
+        "More than 40 teachers were dismissed in the city, up to 12 in one school."
+    ) == [
+        ("More than 40 teachers were dismissed", 40, None, "persons", "teachers dismissed", None),
+        ("up to 12", None, 12, "persons", None, None),
+    ]  # fmt: skip
+    assert body_claims(
+        "More than 190 members were expelled in the region – perhaps even 360 workers were "
+        "arrested."
+    ) == [
+        ("More than 190 members were expelled", 190, None, "persons", "members expelled", None),
+        ("perhaps even 360 workers were arrested", 360, 360, "persons", "workers arrested",
+         None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The smallest percentage expelled in any district is 5 percent, but in several "
+            "factory cells over one-quarter have been expelled.",
+            [("5 percent", 5, 5, "percent", "expelled", None),
+             ("over one-quarter have been expelled", 25, None, "percent", "expelled", None)],
+        ),
+        (
+            "The share of the teachers arrested in the city was 8 percent.",
+            [("8 percent", 8, 8, "percent", "teachers arrested", None)],
+        ),
+        (
+            "The proportion of workers who were dismissed at the plant was 12 percent.",
+            [("12 percent", 12, 12, "percent", "workers dismissed", None)],
+        ),
+        (
+            "Наименьший процент исключённых по району составляет 4 процента.",
+            [("4 процента", 4, 4, "percent", "исключённых", None)],
+        ),
+        (
+            "Доля арестованных в городе — 6 процентов.",
+            [("6 процентов", 6, 6, "percent", "арестованных", None)],
+        ),
+    ],
+)  # fmt: skip
+def test_percentage_takes_its_subjects_counted_words(
+    body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert body_claims(body) == expected
+
+
 # --------------------------------------------------------------------------- errors and sniffing
 
 

@@ -416,19 +416,41 @@ _RU_PASSIVE_AFTER = re.compile(rf"\s+(?:был[аио]?\s+|будут\s+)?(?P<v>
 _RU_PASSIVE_BEFORE = re.compile(
     rf"(?<!\w)(?P<v>{_RU_PARTICIPLE})(?:\s+(?:из|в|на)\s+\w+)?(?:\s+был[аио]?)?\s+$"
 )
+# "The smallest percentage of the party members expelled is 7 percent", "the share expelled in
+# any district was 5 percent", "доля исключённых по району составила 4 процента": the words the
+# subject counts, up to a place or time ("in any district", "по району").
 _SUBJECT_BEFORE = re.compile(
-    r"(?:percentage|proportion|share|rate|number|total)\s+of\s+(?:the\s+)?(?P<np>[\w’' -]+?)\s+"
+    r"(?<!\w)(?:percentage|proportion|share|rate|number|total)(?:\s+of)?\s+(?:the\s+)?"
+    r"(?P<np>[\w’' -]+?)\s+"
     r"(?:is|was|are|were|reached|amounts?\s+to|amounted\s+to|stands?\s+at|stood\s+at|came\s+to)"
     r"(?:\s+\w+){0,2}\s+$"
-    r"|(?:доля|процент|число|количество|численность)\s+(?P<ru>[\w -]+?)\s+"
-    r"(?:составил[аио]?|составляет|составляли|достиг(?:ла|ло)?|равн[аоы]?)\s+$",
+    r"|(?<!\w)(?:доля|процент|число|количество|численность)\s+(?P<ru>[\w -]+?)"
+    r"(?:\s+(?:составил[аио]?|составляет|составляли|достиг(?:ла|ло)?|равн[аоы]?|был[аио]?)"
+    r"|\s*[—–-])\s+$",
     re.IGNORECASE,
+)
+# The subject's counted words end where its place or time begins.
+_SUBJECT_PLACE = _wordset("in at across throughout within during since on в во на по за")
+_SUBJECT_AUXILIARY = _wordset(
+    "who that which have has had were was been being are is был была было были"
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-–—]|до|и|или)\s*", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?<!\w)(?:from|between|от|между)\s+$", re.IGNORECASE)
 _EXTENSION_GAP = re.compile(
     r"[\s,;:–—-]*(?:(?:and|or|а|и|или)\s+)?(?:(?:perhaps|possibly|maybe|probably|even|if\s+not"
     r"|может\s+быть|может|возможно|вероятно|даже|если\s+не|то\s+и)[\s,]*)*(?:и\s+)?",
+    re.IGNORECASE,
+)
+# "expelled in the region – perhaps even 360", "исключено по области, а может быть, и 280": a
+# short phrase of place or time may stand between a claim and the upper bound that extends it.
+_PHRASE_EXTENSION_GAP = re.compile(
+    r"\s*(?:in|at|across|throughout|within|during|since|on|for|over|в|во|на|по|за|среди|при)"
+    r"(?:\s+[^\W\d_][\w’'-]*){1,4}?(?P<rest>" + _EXTENSION_GAP.pattern + ")",
+    re.IGNORECASE,
+)
+# The words that make a later number an upper bound across such a phrase.
+_UPPER_HEDGE = re.compile(
+    r"(?<!\w)(?:perhaps|possibly|maybe|even|if\s+not|может|возможно|даже|если\s+не)(?!\w)",
     re.IGNORECASE,
 )
 _EXTENSION_WORD = re.compile(
@@ -600,7 +622,7 @@ def _describe(q: _Quantity, text: str, offset: int, sentence_start: int, russian
     if not counts:
         subject = _SUBJECT_BEFORE.search(text, sentence_start, q.start - offset)
         if subject:
-            counts = [(subject["np"] or subject["ru"]).strip()]
+            counts = _subject_counts(subject["np"] or subject["ru"])
     q.counts = counts
     q.end = offset + pos
     q.bare = not (counts or words or q.percent)
@@ -608,6 +630,17 @@ def _describe(q: _Quantity, text: str, offset: int, sentence_start: int, russian
         q.unit = "percent"
     elif not words or any(_is_person(w) for w in words):
         q.unit = "persons"
+
+
+def _subject_counts(phrase: str) -> list[str]:
+    """The counted words of a subject ("expelled in any district" -> "expelled")."""
+    words: list[str] = []
+    for word in phrase.split():
+        if word.lower() in _SUBJECT_PLACE:
+            break
+        if word.lower() not in _SUBJECT_AUXILIARY:
+            words.append(word)
+    return words
 
 
 def _is_person(word: str) -> bool:
@@ -652,7 +685,7 @@ def _join_extension(prev: _Quantity, q: _Quantity, text: str, offset: int) -> bo
     high = q.upper if q.upper is not None else q.lower
     if (
         prev.kind == "upper"
-        or not _EXTENSION_GAP.fullmatch(gap)
+        or not (_EXTENSION_GAP.fullmatch(gap) or _phrase_extension(prev, q, gap, text, offset))
         or not (_EXTENSION_WORD.search(gap) or q.hedge)
         or low is None
         or high is None
@@ -663,6 +696,18 @@ def _join_extension(prev: _Quantity, q: _Quantity, text: str, offset: int) -> bo
     prev.end = q.end
     prev.unit = prev.unit or q.unit
     return True
+
+
+def _phrase_extension(prev: _Quantity, q: _Quantity, gap: str, text: str, offset: int) -> bool:
+    """An upper bound past a short phrase ("in the region – perhaps even 360") that says
+    "perhaps", "maybe", "or even", "а может быть и" and counts nothing the claim does not."""
+    m = _PHRASE_EXTENSION_GAP.fullmatch(gap)
+    if m is None:
+        return False
+    if not (_UPPER_HEDGE.search(m["rest"]) or _UPPER_HEDGE.match(text, q.start - offset)):
+        return False  # "in the region, up to 40" may be a part, not the whole
+    counted = {w.lower() for w in prev.counts}
+    return all(w.lower() in counted for w in q.counts)
 
 
 def _absorb(prev: _Quantity, q: _Quantity) -> None:
