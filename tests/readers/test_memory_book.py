@@ -220,6 +220,29 @@ def test_arrest_line_without_its_label():
     assert rec.warnings == []
 
 
+def test_unlabelled_lines():
+    rec = one(
+        "Родился в 1890 г.\n"
+        "крестьянин, в 1930 г. осужден на 3 года.\n"
+        "Проживал: с. Липки.\n"
+        "В 1931 г. приговорен к 3 г. высылки в г. Горький\n"
+        "Арестован  5 мая 1937 г."
+    )
+    assert rec.occupation == "крестьянин, в 1930 г. осужден на 3 года"  # the occupation slot
+    sentence = event(rec, "sentence")
+    assert edtf(sentence) == "1931"
+    assert sentence.detail == "3 г. высылки в г. Горький"
+    exile = event(rec, "exile")
+    assert exile.place == "г. Горький"
+    assert edtf(event(rec, "arrest")) == "1937-05-05"
+    assert rec.warnings == []
+
+
+def test_birth_line_clauses_without_the_label():
+    rec = one("русский; б/п;\nкрестьянин.\nАрестован  в 1931 г.")
+    assert (rec.nationality, rec.party, rec.occupation) == ("русский", "б/п", "крестьянин")
+
+
 # -- names -----------------------------------------------------------------------------------
 
 
@@ -238,6 +261,13 @@ def test_name_line_and_variants():
     assert rec.name.written == "Лебедева Анна Сергеевна"
     assert rec.sex == "f"
     assert rec.warnings == []
+
+
+def test_name_line_with_yo_and_a_short_patronymic():
+    rec = one("Воробьёв Лев Ильич\nПроживал: г. Ярославль.\nАрестован  2 мая 1937 г.")
+    assert rec.name is not None
+    assert (rec.name.surname, rec.name.patronymic) == ("Воробьёв", "Ильич")
+    assert rec.occupation is None
 
 
 def test_name_line_with_birth_year():
@@ -396,6 +426,11 @@ def test_unreadable_date_is_a_warning():
 def test_separator_and_empty_variants_lines_are_not_warnings():
     rec = one("---\n()\nРодился в 1900 г.\nРеабилитирован 1 июня 1990 г.")
     assert rec.warnings == []
+
+
+def test_a_note_with_nothing_understood_says_so():
+    records = parse(MALE + "\n\n---\n\n" + FEMALE)
+    assert [r.warnings for r in records] == [[], ["nothing understood in this note"], []]
 
 
 def test_empty_text_is_an_error():

@@ -17,7 +17,7 @@ from vigil.readers.memorial_fields import DateHit, clean_or_none, first_date, wo
 # Patterns in this module spell out the capital of their first letter instead of using re.I:
 # a pattern that starts with a plain character class is many times faster to search for.
 _CHARGE = re.compile(
-    r"[Оо]бв(?:\.?\s*:|[а-яё]*\.?)|[Пп]о\s+(?:обвин[а-яё]*\.?|ст\.|стать)|"
+    r"[Пп]редъявлен\w*\s+обвинени\w*|[Оо]бв(?:\.?\s*:|[а-яё]*\.?)|[Пп]о\s+(?:обвин[а-яё]*\.?|ст\.|стать)|"
     r"[Сс]т\.\s*(?:ст\.\s*)?\d|[Зз]а\s+(?!отсутств)"
 )
 _TERM = re.compile(
@@ -25,7 +25,9 @@ _TERM = re.compile(
     r"ИТЛ|ссылк|[а-яё]+(?:и|ум|ем|ех|ми|ью)\s+(?:год|лет))",
     re.I,
 )
-_VERB = re.compile(r"(?:[Аа]рестов|[Оо]сужд[её]н|[Пп]риговор[её]н|[Рр]асстрелян)[а-яё]*\.?")
+_VERB = re.compile(
+    r"(?:[Аа]рестов|[Оо]сужд[её]н|[Пп]риговор[её]н|[Рр]асстрелян|(?P<set>[Нн]азначен))[а-яё]*\.?"
+)
 
 
 @dataclass(slots=True)
@@ -48,14 +50,13 @@ def decompose(text: str, with_term: bool = True) -> Parts:
         if label_at >= 0
         else next((m for m in _CHARGE.finditer(text) if _word_start(text, m.start())), None)
     )
-    label = charge is not None and charge.group().endswith(":")  # "обв.:", not "обвинен"
-    head = text[: charge.start()] if label and charge else text
-    date = first_date(head) or (first_date(text) if head is not text else None)
+    if charge is not None and charge.group().endswith(":"):  # "обв.:", not "обвинен"
+        return _labelled(text[: charge.start()], text[charge.end() :])
+    date = first_date(text)
     if date is not None:
         cuts.append((date[1], "authority", date[2]))
     if charge is not None and not (date and date[1] <= charge.start() < date[2]):
-        content = charge.end() if label else charge.start()
-        cuts.append((charge.start(), "charge", content))
+        cuts.append((charge.start(), "charge", charge.start()))
     if with_term:
         after = charge.start() if charge else (date[2] if date else 0)
         term = _TERM.search(text, after)
@@ -63,7 +64,9 @@ def decompose(text: str, with_term: bool = True) -> Parts:
             cuts.append((term.start(), "term", term.end()))
     for m in _VERB.finditer(text):
         if _word_start(text, m.start()) and not any(s <= m.start() < e for s, _, e in cuts):
-            cuts.append((m.start(), "authority", m.end()))
+            cuts.append(
+                (m.start(), "term" if m["set"] else "authority", m.end())
+            )  # "назначена ВМН"
     cuts.sort()
     pieces: dict[str, list[str]] = {"authority": [], "charge": [], "term": []}
     kind, pos = "authority", 0
@@ -79,6 +82,14 @@ def decompose(text: str, with_term: bool = True) -> Parts:
         clean_or_none(" ".join(pieces["charge"])),
         clean_or_none(" ".join(pieces["term"])),
     )
+
+
+def _labelled(head: str, charge: str) -> Parts:
+    """The line format's "<body> <date>, обв.: <charge>": the date only from before the label."""
+    date = first_date(head)
+    if date is not None:
+        head = f"{head[: date[1]].strip(' ,;')} {head[date[2] :].strip(' ,;')}"
+    return Parts(date, clean_or_none(head.strip(" ,;")), clean_or_none(charge), None)
 
 
 _EMBEDDED = re.compile(
@@ -158,7 +169,7 @@ _PLACE_START = re.compile(
 
 def place_after(text: str) -> str | None:
     """A place named right after a date ("в Охе Сах.обл.", ", 43 км от Александровска")."""
-    s = text.strip(" ,.-–")
+    s = text.lstrip(" ,.-–").rstrip()
     if not s:
         return None
     m = _PLACE_START.match(s)

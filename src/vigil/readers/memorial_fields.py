@@ -1,7 +1,8 @@
 """The small vocabulary of Memorial's notes, shared by the line and the prose parsers.
 
-Dates as these notes write them (two-digit years, dates of decrees to skip), clause cleaning,
-and what a short clause is: a nationality, a party status, an education, a deciding body.
+Dates as these notes write them (the plain phrases read without dates.py, a decree's date
+skipped), clause cleaning, and what a short clause is: a nationality, a party status, an
+education, a deciding body, a name.
 Kept apart so that the parsers stay a plain dispatch over labels.
 """
 
@@ -59,6 +60,8 @@ def _dates_in(text: str) -> tuple[DateHit, ...]:
 def first_date(text: str) -> DateHit | None:
     """The first event date in `text`; the common plain phrases are read without dates.py.
     Cached: "в 1931 г." and "7 марта 1932 г." recur note after note."""
+    if not _MAYBE_DATE.search(text):
+        return None
     m = _FAST_LEAD.match(text)
     if m is None:
         m = _FAST_TAIL.search(text, max(0, len(text) - 40))
@@ -148,12 +151,12 @@ def date_like(text: str) -> bool:
 _WS = re.compile(r"\s+")
 
 
-# Words written with a full stop that the cleaned value must keep.
 def words(text: str) -> frozenset[str]:
     """A set of words written as one string, for the word lists below and in the parsers."""
     return frozenset(text.split())
 
 
+# Words written with a full stop that the cleaned value must keep.
 _ABBREV = words(
     "обл кр г гор губ окр у р с сел д дер п пос ст ул пер пр им х хут пгт кв див отд полк "
     "нп ао с/с сс тов св ж.д т.д т.п гг др ср н/ср нач мл ст-цы ст-ца вкл ед"
@@ -168,8 +171,8 @@ def clean(text: str) -> str:
     s = text.strip(" ,;:-–—")
     if s.endswith("."):
         s = s.rstrip(".")
-        words = s.rsplit(None, 1)
-        last = words[-1].rsplit(".", 1)[-1] if words else ""
+        tokens = s.rsplit(None, 1)
+        last = tokens[-1].rsplit(".", 1)[-1] if tokens else ""
         s = s.rstrip(" ,;")
         if last and (last.lower() in _ABBREV or (len(last) == 1 and last.isalpha())):
             s += "."
@@ -193,8 +196,8 @@ _NATIONS = (
     "турок|турк|турец|курд|айсор|ассири|цыган|якут|саха|эвенк|эвен|тунгус|ненец|ненк|ненц|ханты|"
     "манси|хакас|алтаец|алтайк|алтайц|ойрот|шорец|тувин|чукч|коряк|ительмен|нанаец|нанайк|"
     "ороч|удэгеец|нивх|гиляк|ижор|вепс|саам|лопар|караим|крымчак|гагауз|уйгур|дунган|таранч|"
-    "тат|талыш|кряшен|мещеряк|тептяр|латгалец|эстонк|литовк|латышк|карачай|кумычк|персиянк|"
-    "араб|индус|афганк|мухалиджан|тавлин|аджарец|мегрел|сван|лазы|ассириец|сирии|поляки|немцы"
+    "талыш|кряшен|мещеряк|тептяр|эстонк|литовк|латышк|карачай|кумычк|персиянк|араб|индус|"
+    "афганк|мухалиджан|тавлин|аджарец|мегрел|сван|лазы"
 )
 _NATIONALITY = re.compile(
     rf"(?:[а-яё]+(?:ий|ый|ая|ой)\s+)?(?:{_NATIONS})[а-яё-]*(?:\s*\([^)]*\))?", re.I
@@ -257,12 +260,13 @@ def is_organ(text: str) -> bool:
     return any(s in low for s in _ORGAN_STEMS) or bool(_ORGAN_SHORT.search(text))
 
 
-_NAME_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*"
+NAME_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*"  # "Иванов", "ИВАНОВ", "Иванов-Петров"
 NAME = re.compile(
-    rf"(?P<surname>{_NAME_WORD})\s+(?P<given>{_NAME_WORD})(?:\s+(?P<patronymic>{_NAME_WORD}))?"
+    rf"(?P<surname>{NAME_WORD})\s+(?P<given>{NAME_WORD})(?:\s+(?P<patronymic>{NAME_WORD}))?"
 )
-_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|инична|оглы|кызы|улы|уулу)$", re.I)
+_PATRONYMIC = re.compile(r"(?:ич|вна|чна|оглы|кызы|улы|уулу)$", re.I)
 
 
 def is_patronymic(word: str | None) -> bool:
-    return bool(word) and bool(_PATRONYMIC.search(word or ""))
+    """ "Петрович", "Ильич", "Сергеевна", "Ильинична", "Мамед оглы"."""
+    return word is not None and _PATRONYMIC.search(word) is not None

@@ -12,17 +12,24 @@ from __future__ import annotations
 import re
 
 from vigil.readers.memorial_clauses import sentences
-from vigil.readers.memorial_fields import NAME, clause_kind, clean, clean_or_none, first_date
-from vigil.readers.memorial_lines import NoteBuilder, label_at, label_sex
+from vigil.readers.memorial_fields import (
+    NAME,
+    NAME_WORD,
+    clause_kind,
+    clean,
+    clean_or_none,
+    first_date,
+)
+from vigil.readers.memorial_labels import label_at, label_sex
+from vigil.readers.memorial_lines import NoteBuilder
 
-_NAME_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*"
 # The start of a prose header: a name before "род.", or a birth written "1903 г.р." / "р. 1895".
 _HEAD = re.compile(
-    rf"(?:{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*(?:\([^)]*\)\s*)?,\s*)?"
+    rf"(?:{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?\s*(?:\([^)]*\)\s*)?,\s*)?"
     r"(?:(?:род\.|р\.|родил\w*|урож\w*\.?)\s*(?:в\s+)?\d|(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*г\.?\s*р\b|"
     r"Род\.\s*\d{4}\s*,)"
     r"|"
-    rf"{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?\s*,\s*(?:\d{{4}}\s*г\.?\s*р|уроже)"
+    rf"{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?\s*,\s*(?:\d{{4}}\s*г\.?\s*р|уроже)"
 )
 # A second labelled sentence inside one line.
 _INNER_LABEL = re.compile(
@@ -33,7 +40,7 @@ _BIRTH = re.compile(r"(?:род\.|р\.|родил(?:ся|ась)|Род\.)\s*(?:
 _BORN_MARK = re.compile(r"[\s.]*(?:г\.?\s*)?р(?:\.|\b)", re.I)
 _NATIVE = re.compile(r"(уроженец|уроженка|урож\.)\s*", re.I)
 _PLACE_WORD = re.compile(
-    r"(?:ул|д|кв|пос|п|с|г|ст|дер|сел|пер|пр|просп|пл|наб|х|хут|аул|улус|р-н|р-на|район|обл|край|"
+    r"(?:ст-ц[аы]|ул|д|кв|пос|п|с|г|ст|дер|сел|пер|пр|просп|пл|наб|х|хут|аул|улус|р-н|р-на|район|обл|край|"
     r"кр|мкр|корп|им|село|деревня|поселок|посёлок|станция|станица|город|ж\.?д|пгт|нп|н\.п|поч)"
     r"(?:\.|\s|$)"
 )
@@ -52,13 +59,13 @@ def parse_prose(nb: NoteBuilder, start: int, end: int) -> None:
     body = nb.body
     for i, (s, e) in enumerate(sentences(body, start, end)):
         handler, label_end = label_at(body, s, e)
-        if i == 0 and (handler is None or handler is NoteBuilder.born):
+        if i == 0 and handler in (None, "born"):
             _header(nb, s, e)
-        elif handler is NoteBuilder.lived:
+        elif handler == "lived":
             _lived(nb, s, e, label_end)
         elif handler is not None:
             nb.mark(label_sex(body[s:label_end]))
-            handler(nb, s, e, label_end)
+            getattr(nb, handler)(s, e, label_end)
         elif _ARCHIVE.match(body, s, e):
             continue  # "** ГАСО. Ф. 1174. О. 2. Д. 1846.": the archival file the note cites
         elif not _clause_sentence(nb, s, e):
@@ -106,9 +113,9 @@ def _header(nb: NoteBuilder, s: int, e: int) -> None:
                 nb.name_line(a, b, NAME.match(body, a, b))  # type: ignore[arg-type]
                 continue
         handler, label_end = label_at(body, a, b)
-        if handler is not None and handler not in (NoteBuilder.born, NoteBuilder.clauses):
+        if handler is not None and handler not in ("born", "clauses"):
             nb.mark(label_sex(body[a:label_end]))
-            handler(nb, a, e, label_end)  # "р. 1905, расстрелян 13.04.1938, Оха"
+            getattr(nb, handler)(a, e, label_end)  # "р. 1905, расстрелян 13.04.1938, Оха"
             return
         if _birth(nb, a, b):
             place_open = True

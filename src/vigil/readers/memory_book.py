@@ -15,7 +15,9 @@ from vigil.errors import InputError
 from vigil.model import Parsed, Record, SourceMeta, Span
 from vigil.readers import register
 from vigil.readers.base import ReaderOptions
-from vigil.readers.memorial_lines import NAME, NoteBuilder, label_at, label_sex
+from vigil.readers.memorial_fields import NAME, is_patronymic
+from vigil.readers.memorial_labels import label_at, label_sex
+from vigil.readers.memorial_lines import NoteBuilder
 from vigil.readers.memorial_prose import is_prose, parse_prose
 
 # A paragraph: non-blank lines, from its first to its last visible character.
@@ -25,7 +27,6 @@ _NAME_TAIL = re.compile(
     r"\s*(?:\([^)]*\))?\s*[,.]?\s*(?:(?:род\.|р\.)?\s*(?:в\s+)?\d{4}\s*(?:г\.?)?\s*(?:г\.?\s*р\.?)?)?"
     r"\s*(?:\([^)]*\))?\s*\.?"
 )
-_PATRONYMIC = re.compile(r"(?:вич|вна|чна|ична|оглы|кызы|улы|уулу)$", re.I)
 _BORN_NEXT = re.compile(r"(?:Родил|Род\.|р\.\s*\d)")
 _SNIFF_LABEL = re.compile(
     r"(?:Родил(?:ся|ась)|Род\.|Проживал|Прож\.|Арестован|Арест\.|Приговор|Осужден|Расстрелян|"
@@ -91,9 +92,10 @@ def read_note(body: str, start: int, end: int, entry: int = 1, line: int = 1) ->
         for i, (s, e) in enumerate(lines):
             following = lines[i + 1] if i + 1 < len(lines) else None
             leading = _read_line(nb, s, e, leading, following) and leading
+        return nb.finish()
     except Exception as exc:  # a parser bug must not lose the note: keep it, say so
         rec.warnings.append(f"parser error: {type(exc).__name__}: {exc}")
-    return nb.finish()
+        return rec
 
 
 def _read_line(
@@ -108,12 +110,12 @@ def _read_line(
         if not body[s:e].strip("() "):
             return True  # "()": an empty variants list
     handler, label_end = label_at(body, s, e)
-    if (handler is None or handler is NoteBuilder.born) and is_prose(body[s:e]):
+    if (handler is None or handler == "born") and is_prose(body[s:e]):
         parse_prose(nb, s, e)
         return False
     if handler is not None:
         nb.mark(label_sex(body[s:label_end]))
-        handler(nb, s, e, label_end)
+        getattr(nb, handler)(s, e, label_end)
         return False
     if leading and _name_line(nb, s, e, following):
         return False
@@ -130,11 +132,7 @@ def _name_line(nb: NoteBuilder, s: int, e: int, following: tuple[int, int] | Non
         return False
     tail = nb.body[m.end() : e]
     born_next = following is not None and _BORN_NEXT.match(nb.body, following[0], following[1])
-    if not (
-        (m["patronymic"] and _PATRONYMIC.search(m["patronymic"]))
-        or born_next
-        or any(c.isdigit() for c in tail)
-    ):
+    if not (is_patronymic(m["patronymic"]) or born_next or any(c.isdigit() for c in tail)):
         return False
     nb.name_line(s, e, m)
     return True
