@@ -12,7 +12,7 @@ _BINARY = bytes(range(0, 9)) + bytes(range(14, 32))
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, encoding). Line endings are kept as they are: spans index the verbatim text."""
-    if not data.strip():
+    if not data or data.isspace():  # (no .strip(): that would copy a large file)
         raise InputError(path, "empty file")
     head = data[:65536]
     if b"\x00" in head or sum(head.count(bytes([b])) for b in _BINARY) > len(head) // 100:

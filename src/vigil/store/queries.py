@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.store.schema import claim, event, quote, record, source, term
+from vigil.store.texts import read_span, read_text
 
 _SOURCE_LIST = [
     source.c.id,
@@ -97,20 +98,14 @@ def record_detail(conn: Connection, record_id: int) -> dict[str, Any]:
     rec = _plain(row)
     src = (
         conn.execute(
-            select(
-                source.c.id,
-                source.c.title,
-                source.c.filename,
-                source.c.kind,
-                func.substr(
-                    source.c.body, rec["span_start"] + 1, rec["span_end"] - rec["span_start"]
-                ).label("text"),
-            ).where(source.c.id == rec["source_id"])
+            select(source.c.id, source.c.title, source.c.filename, source.c.kind).where(
+                source.c.id == rec["source_id"]
+            )
         )
         .mappings()
         .one()
     )
-    rec["text"] = src["text"]
+    rec["text"] = read_span(conn, rec["source_id"], rec["span_start"], rec["span_end"])
     rec["source"] = {k: src[k] for k in ("id", "title", "filename", "kind")}
     rec["events"] = [
         _plain(e)
@@ -126,6 +121,7 @@ def source_detail(conn: Connection, source_id: int) -> dict[str, Any]:
     if row is None:
         raise RegistryError(f"no source {source_id}")
     src = _plain(row)
+    src["body"] = read_text(conn, source_id)
     src["records"] = [
         _plain(r)
         for r in conn.execute(

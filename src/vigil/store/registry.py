@@ -17,6 +17,7 @@ from vigil.store import migrate, queries, rows
 from vigil.store.bulk import bulk_insert
 from vigil.store.engine import make_engine, resolve_url, sqlite_path
 from vigil.store.schema import claim, event, quote, record, source, term
+from vigil.store.texts import write_text
 from vigil.thesaurus import TERMS
 
 BATCH = 5000
@@ -131,12 +132,13 @@ class Registry:
                     filename=filename,
                     encoding=encoding,
                     sha256=sha256,
-                    body=parsed.body,
+                    length=len(parsed.body),
                     warnings=parsed.warnings,
                     ingested_at=datetime.now(UTC),
                 )
             ).inserted_primary_key[0]
             result = IngestResult(source_id, created=True)
+            write_text(conn, source_id, parsed.body)
             self._write_records(conn, parsed, result, progress)
             if parsed.claims:
                 conn.execute(insert(claim), [rows.claim_row(c, source_id) for c in parsed.claims])

@@ -52,9 +52,21 @@ source = Table(
     Column("filename", Text, nullable=False),
     Column("encoding", String(16), nullable=False),
     Column("sha256", String(64), nullable=False, unique=True),
-    Column("body", Text, nullable=False),
+    Column("length", Integer, nullable=False),  # characters in the verbatim text
     Column("warnings", JSON, nullable=False, default=list),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+# The verbatim text of a source, in pieces of about a million characters: a list of a million
+# entries is never held twice in memory to store it, and a span is read from the pieces it
+# falls in. `start` and `stop` are character offsets into the whole text.
+source_text = Table(
+    "source_text",
+    metadata,
+    Column("source_id", ForeignKey("source.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("stop", Integer, nullable=False),
+    Column("text", Text, nullable=False),
 )
 
 record = Table(

@@ -1,4 +1,4 @@
-"""initial schema: sources, records, events, claims, quotes, terms
+"""initial schema: sources and their text, records, events, claims, quotes, terms
 
 Revision ID: 0001
 Revises:
@@ -36,7 +36,7 @@ def upgrade() -> None:
         sa.Column("filename", sa.Text(), nullable=False),
         sa.Column("encoding", sa.String(length=16), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
-        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("length", sa.Integer(), nullable=False),
         sa.Column("warnings", sa.JSON(), nullable=False),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -118,6 +118,15 @@ def upgrade() -> None:
         batch_op.create_index("ix_record_surname", ["surname"], unique=False)
 
     op.create_table(
+        "source_text",
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("start", sa.Integer(), nullable=False),
+        sa.Column("stop", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["source_id"], ["source.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("source_id", "start"),
+    )
+    op.create_table(
         "event",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("record_id", sa.Integer(), nullable=False),
@@ -148,6 +157,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_event_record")
 
     op.drop_table("event")
+    op.drop_table("source_text")
     with op.batch_alter_table("record", schema=None) as batch_op:
         batch_op.drop_index("ix_record_surname")
         batch_op.drop_index("ix_record_source")

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from vigil.store import Registry, texts
+from vigil.store.schema import source
+
+TEXT = "".join(f"строка {i}: Иванов Иван\n" for i in range(200)) + "хвост без перевода строки"
+
+
+def test_pieces_cover_the_text_and_cut_at_line_ends() -> None:
+    cuts = list(texts.pieces(TEXT, size=100))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(TEXT)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
+    assert all(TEXT[stop - 1] == "\n" for _, stop in cuts[:-1])
+    assert list(texts.pieces("x" * 250, size=100)) == [(0, 100), (100, 200), (200, 250)]
+
+
+@pytest.mark.parametrize(("start", "end"), [(0, 5), (95, 130), (150, 2000), (4990, 5500)])
+def test_spans_read_across_pieces(tmp_path: Path, start: int, end: int) -> None:
+    reg = Registry.open(str(tmp_path / "t.db"))
+    reg.init()
+    with reg.engine.begin() as conn:
+        conn.execute(
+            source.insert().values(
+                id=1, kind="list", format="t", filename="f", encoding="utf-8", sha256="0" * 64,
+                length=len(TEXT), warnings=[], ingested_at=datetime.now(UTC),
+            )
+        )  # fmt: skip
+        texts.write_text(conn, 1, TEXT, size=64)
+    with reg.engine.connect() as conn:
+        assert texts.read_text(conn, 1) == TEXT
+        assert texts.read_span(conn, 1, start, end) == TEXT[start:end]
+    reg.close()
