@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from vigil.dates import PartialDate
 from vigil.model import Claim, Event, Quote, Record, SourceMeta, Span
 
+_NO_DATE = (None, None, None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds(value: PartialDate) -> tuple[str, str, str]:
+    # Dates repeat across a list ("в 1937 г."), and formatting them is a hot path of ingest.
+    return value.edtf, value.lower.isoformat(), value.upper.isoformat()
+
+
+def bounds(value: PartialDate | None) -> tuple[str | None, str | None, str | None]:
+    """(EDTF, lower, upper) columns of a partial date."""
+    return _NO_DATE if value is None else _bounds(value)
+
 
 def dated(prefix: str, value: PartialDate | None) -> dict[str, str | None]:
-    if value is None:
-        return {prefix: None, f"{prefix}_lower": None, f"{prefix}_upper": None}
-    return {
-        prefix: value.edtf,
-        f"{prefix}_lower": value.lower.isoformat(),
-        f"{prefix}_upper": value.upper.isoformat(),
-    }
+    edtf, lower, upper = bounds(value)
+    return {prefix: edtf, f"{prefix}_lower": lower, f"{prefix}_upper": upper}
 
 
 def span(value: Span | None) -> dict[str, int | None]:
@@ -42,23 +51,28 @@ def source_row(meta: SourceMeta) -> dict[str, Any]:
 
 def record_row(rec: Record, record_id: int, source_id: int) -> dict[str, Any]:
     name = rec.name
-    parts = [name.surname, name.given, name.patronymic, *name.variants] if name else []
-    searchable = " ".join(p for p in parts if p).casefold() or None
+    if name is not None:
+        parts = [name.surname, name.given, name.patronymic, *name.variants]
+        searchable = " ".join(p for p in parts if p).casefold() or None
+    birth, birth_lower, birth_upper = bounds(rec.birth_date)
     return {
         "id": record_id,
         "source_id": source_id,
         "entry": rec.entry,
         "locator": rec.locator,
         "line": rec.line,
-        **span(rec.span),
+        "span_start": rec.span.start,
+        "span_end": rec.span.end,
         "name_written": name.written if name else None,
         "surname": name.surname if name else None,
         "given": name.given if name else None,
         "patronymic": name.patronymic if name else None,
-        "variants": name.variants if name and name.variants else None,
-        "name_search": searchable,
+        "variants": name.variants or None if name else None,
+        "name_search": searchable if name else None,
         "sex": rec.sex,
-        **dated("birth", rec.birth_date),
+        "birth": birth,
+        "birth_lower": birth_lower,
+        "birth_upper": birth_upper,
         "birth_place": rec.birth_place,
         "nationality": rec.nationality,
         "party": rec.party,
@@ -69,17 +83,22 @@ def record_row(rec: Record, record_id: int, source_id: int) -> dict[str, Any]:
 
 
 def event_row(ev: Event, record_id: int, source_id: int) -> dict[str, Any]:
+    date, lower, upper = bounds(ev.date)
+    sp = ev.span
     return {
         "record_id": record_id,
         "source_id": source_id,
         "type": ev.type,
-        **dated("date", ev.date),
+        "date": date,
+        "date_lower": lower,
+        "date_upper": upper,
         "place": ev.place,
         "authority": ev.authority,
         "category": ev.category,
         "charge": ev.charge,
         "detail": ev.detail,
-        **span(ev.span),
+        "span_start": sp.start if sp else None,
+        "span_end": sp.end if sp else None,
     }
 
 
