@@ -73,3 +73,19 @@ def test_terms_are_well_formed():
     assert {t.kind for t in CATEGORIES} == {"category"}
     assert {t.kind for t in AUTHORITIES} == {"authority"}
     assert all(t.patterns for t in CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Art. 58 (counter-revolutionary activity)", "counter-revolutionary"),
+        ("Trotskyist activity", "trotskyist"),
+        ("a Trotskyite group", "trotskyist"),
+        ("White Guard officer", "white-guard"),
+        ("espionage for a foreign state", "spy"),
+        ("Article 58-10: anti-Soviet agitation", "anti-soviet-agitation"),
+        ("family member of a traitor to the Motherland", "family-member"),
+    ],
+)
+def test_english_lists_name_categories_too(text: str, code: str) -> None:
+    assert categorize(text) == code

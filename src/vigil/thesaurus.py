@@ -2,7 +2,8 @@
 
 Categories are the labels the persecutors used ("Trotskyist", "White Guard", ...). They are
 recorded because the sources use them, never to classify living people. New types and
-categories are added here as data, with the stems that recognise them in Russian text.
+categories are added here as data, with the stems that recognise them in Russian and
+English text.
 """
 
 from __future__ import annotations
@@ -39,32 +40,35 @@ EVENT_TYPES: tuple[Term, ...] = (
 _KR = "counter-revolutionary"
 CATEGORIES: tuple[Term, ...] = (
     Term("trotskyist", "category", "троцкист", "Trotskyist", _KR,
-         (r"троцкист", r"троцкизм", r"\bКРТД?\b")),
-    Term("zinovievist", "category", "зиновьевец", "Zinovievist", _KR, (r"зиновьев",)),
+         (r"троцкист", r"троцкизм", r"\bКРТД?\b", r"trotsky(?:ist|ite)")),
+    Term("zinovievist", "category", "зиновьевец", "Zinovievist", _KR, (r"зиновьев", r"zinovie?v")),
     Term("white-guard", "category", "белогвардеец", "White Guard", _KR,
-         (r"белогвард", r"бел\w* офицер", r"белоказак")),
-    Term("spy", "category", "шпион", "spy", _KR, (r"шпион", r"\b58\s*[-–.]\s*6\b")),
+         (r"белогвард", r"бел\w* офицер", r"белоказак", r"white[- ]guard")),
+    Term("spy", "category", "шпион", "spy", _KR,
+         (r"шпион", r"\b58\s*[-–.]\s*6\b", r"espionage", r"\bspy\b")),
     Term("terrorist", "category", "террорист", "terrorist", _KR,
-         (r"террор", r"\b58\s*[-–.]\s*8\b")),
+         (r"террор", r"\b58\s*[-–.]\s*8\b", r"terror")),
     Term("wrecker", "category", "вредитель", "wrecker", _KR,
-         (r"вредител", r"\b58\s*[-–.]\s*7\b")),
+         (r"вредител", r"\b58\s*[-–.]\s*7\b", r"wreck(?:er|ing)", r"sabotage")),
     Term("anti-soviet-agitation", "category", "антисоветская агитация", "anti-Soviet agitation",
          _KR,
          (r"\b58\s*[-–.]\s*(?:\d+\s*[-–,]\s*)*10\b", r"\b58\s*п\.?\s*10\b",
           r"антисоветск\w* агитац", r"\bАСА\b", r"\bа/с\.?\s*агитац", r"\bас агитац",
-          r"контрреволюционн\w* агитац", r"\bк\.?\s?[-/]?\s?р\.?\s*агитац", r"\bКРА\b")),
+          r"контрреволюционн\w* агитац", r"\bк\.?\s?[-/]?\s?р\.?\s*агитац", r"\bКРА\b",
+          r"anti-soviet agitation")),
     Term("family-member", "category", "член семьи изменника Родины",
          "family member of a traitor to the Motherland", None,
-         (r"\bЧСИР\b", r"член\w* семьи изменник")),
+         (r"\bЧСИР\b", r"член\w* семьи изменник", r"family member of a traitor")),
     Term("traitor", "category", "изменник Родины", "traitor to the Motherland", _KR,
          (r"(?<!семьи )изменник\w* Родин", r"измен\w* Родине",
           r"\b58\s*[-–.]\s*1\s*[«\"]?\s*[абв]\b")),
     Term(_KR, "category", "контрреволюционер", "counter-revolutionary", None,
          (r"(?<![^\W\d_])к\s?(?:\.\s?-?|-|/)\s?р(?![^\W\d_])", r"контрреволюц", r"контррев\.",
-          r"\bКР[АОД]\b", r"\bст\.?\s*(?:ст\.\s*)?58\b", r"(?<![\d.])58\s*[-–]\s*\d")),
+          r"\bКР[АОД]\b", r"\bст\.?\s*(?:ст\.\s*)?58\b", r"(?<![\d.])58\s*[-–]\s*\d",
+          r"counter-?revolution", r"\bart(?:icle|\.)?\s*58\b")),
     Term("passive-element", "category", "пассивный элемент", "passive element", None,
-         (r"пассивн\w* элемент",)),
-    Term("kulak", "category", "кулак", "kulak", None, (r"кулак", r"раскулач")),
+         (r"пассивн\w* элемент", r"passive element")),
+    Term("kulak", "category", "кулак", "kulak", None, (r"кулак", r"раскулач", r"kulak")),
     Term("socially-dangerous", "category", "социально опасный элемент",
          "socially dangerous element", None, (r"социально[- ]опасн", r"\bСОЭ\b")),
     Term("socially-harmful", "category", "социально вредный элемент", "socially harmful element",
