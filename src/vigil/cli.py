@@ -276,14 +276,14 @@ def demo(
     console.out.print("[bold]Vigil demo[/bold]: every person in this corpus is fictional.")
     for src, res in result.ingested:
         _report_ingest(src.path, res, shown=3)
-    for table in console.stats_tables(result.stats):
+    for table in console.stats_tables(result.stats)[:2]:  # by year: `vigil stats`
         console.out.print(table)
     db = result.db
     prog = "vigil" if shutil.which("vigil") else sys.argv[0]
     console.out.print(
         f"Corpus: {result.corpus}/\nRegistry: {db}\nTry:\n"
         f"  {prog} records --db {db} --event execution --year 1937\n"
-        f"  {prog} show source 1 --db {db}\n  {prog} --help"
+        f"  {prog} show source 1 --db {db}\n  {prog} stats --db {db}\n  {prog} --help"
     )
 
 
