@@ -36,7 +36,7 @@ def source_list(conn: Connection) -> list[dict[str, Any]]:
         .outerjoin(counts, counts.c.source_id == source.c.id)
         .order_by(source.c.id)
     )
-    return [_plain(r) for r in conn.execute(q).mappings()]
+    return _all(conn, q)
 
 
 def record_list(
@@ -76,7 +76,7 @@ def record_list(
     q = q.order_by(record.c.id).offset(offset)
     if limit:
         q = q.limit(limit)
-    found = [_plain(r) for r in conn.execute(q).mappings()]
+    found = _all(conn, q)
     by_id = {r["id"]: r for r in found}
     for r in found:
         r["events"] = []
@@ -107,12 +107,10 @@ def record_detail(conn: Connection, record_id: int) -> dict[str, Any]:
     )
     rec["text"] = read_span(conn, rec["source_id"], rec["span_start"], rec["span_end"])
     rec["source"] = {k: src[k] for k in ("id", "title", "filename", "kind")}
-    rec["events"] = [
-        _plain(e)
-        for e in conn.execute(
-            select(event).where(event.c.record_id == record_id).order_by(event.c.id)
-        ).mappings()
-    ]
+    rec["events"] = _all(
+        conn,
+        select(event).where(event.c.record_id == record_id).order_by(event.c.id),
+    )
     return rec
 
 
@@ -122,50 +120,42 @@ def source_detail(conn: Connection, source_id: int) -> dict[str, Any]:
         raise RegistryError(f"no source {source_id}")
     src = _plain(row)
     src["body"] = read_text(conn, source_id)
-    src["records"] = [
-        _plain(r)
-        for r in conn.execute(
-            select(
-                record.c.id,
-                record.c.entry,
-                record.c.locator,
-                record.c.surname,
-                record.c.given,
-                record.c.patronymic,
-                record.c.span_start,
-                record.c.span_end,
-            )
-            .where(record.c.source_id == source_id)
-            .order_by(record.c.entry)
-        ).mappings()
-    ]
-    src["events"] = [
-        _plain(e)
-        for e in conn.execute(
-            select(
-                event.c.id,
-                event.c.record_id,
-                event.c.type,
-                event.c.date,
-                event.c.span_start,
-                event.c.span_end,
-            )
-            .where(event.c.source_id == source_id)
-            .order_by(event.c.id)
-        ).mappings()
-    ]
-    src["claims"] = [
-        _plain(c)
-        for c in conn.execute(
-            select(claim).where(claim.c.source_id == source_id).order_by(claim.c.id)
-        ).mappings()
-    ]
-    src["quotes"] = [
-        _plain(c)
-        for c in conn.execute(
-            select(quote).where(quote.c.source_id == source_id).order_by(quote.c.id)
-        ).mappings()
-    ]
+    src["records"] = _all(
+        conn,
+        select(
+            record.c.id,
+            record.c.entry,
+            record.c.locator,
+            record.c.surname,
+            record.c.given,
+            record.c.patronymic,
+            record.c.span_start,
+            record.c.span_end,
+        )
+        .where(record.c.source_id == source_id)
+        .order_by(record.c.entry),
+    )
+    src["events"] = _all(
+        conn,
+        select(
+            event.c.id,
+            event.c.record_id,
+            event.c.type,
+            event.c.date,
+            event.c.span_start,
+            event.c.span_end,
+        )
+        .where(event.c.source_id == source_id)
+        .order_by(event.c.id),
+    )
+    src["claims"] = _all(
+        conn,
+        select(claim).where(claim.c.source_id == source_id).order_by(claim.c.id),
+    )
+    src["quotes"] = _all(
+        conn,
+        select(quote).where(quote.c.source_id == source_id).order_by(quote.c.id),
+    )
     return src
 
 
@@ -194,9 +184,11 @@ def stats(conn: Connection) -> dict[str, Any]:
 
 
 def term_list(conn: Connection) -> list[dict[str, Any]]:
-    return [
-        _plain(r) for r in conn.execute(select(term).order_by(term.c.kind, term.c.code)).mappings()
-    ]
+    return _all(conn, select(term).order_by(term.c.kind, term.c.code))
+
+
+def _all(conn: Connection, query: Any) -> list[dict[str, Any]]:
+    return [_plain(r) for r in conn.execute(query).mappings()]
 
 
 def _escape(text: str) -> str:
