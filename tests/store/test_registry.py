@@ -135,3 +135,13 @@ def test_unknown_ids_are_clear_errors(reg: Registry) -> None:
         reg.record(99)
     with pytest.raises(RegistryError, match="no source 99"):
         reg.source(99)
+
+
+def test_migrations_build_exactly_the_declared_schema(reg: Registry) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from vigil.store.schema import metadata
+
+    with reg.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []

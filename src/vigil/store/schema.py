@@ -111,7 +111,8 @@ event = Table(
     Column("detail", Text),
     *_span(),
     Index("ix_event_record", "record_id"),
-    Index("ix_event_type_date", "type", "date_lower"),
+    # Covers filters by type and date and the counts by type and year without reading rows.
+    Index("ix_event_type_date", "type", "date_lower", "date_upper", "record_id"),
 )
 
 claim = Table(

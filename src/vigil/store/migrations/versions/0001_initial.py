@@ -148,7 +148,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.create_index("ix_event_record", ["record_id"], unique=False)
-        batch_op.create_index("ix_event_type_date", ["type", "date_lower"], unique=False)
+        batch_op.create_index(
+            "ix_event_type_date", ["type", "date_lower", "date_upper", "record_id"], unique=False
+        )
 
 
 def downgrade() -> None:
