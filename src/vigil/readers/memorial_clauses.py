@@ -40,9 +40,9 @@ class Parts:
     term: str | None
 
 
-@lru_cache(maxsize=1 << 14)  # pure; the same clause recurs across a book ("в 1931 г., ")
 def decompose(text: str, with_term: bool = True) -> Parts:
-    """Split a decision or arrest clause into deciding body, date, charge and term."""
+    """Split a decision or arrest clause into deciding body, date, charge and term. Pure, and
+    not cached here: its callers (read_arrest, read_decision) cache whole readings."""
     cuts: list[tuple[int, str, int]] = []
     label_at = text.find("обв.:")  # the line format's own label, found without a regex
     charge = (
@@ -146,12 +146,18 @@ def _word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalpha()
 
 
-@lru_cache(maxsize=1 << 14)
 def embedded(text: str) -> tuple[tuple[str, int, int, int], ...]:
     """(event type, start, keyword end, end) for releases, deaths, executions inside a clause."""
+    # Most clauses name none. Every keyword holds one of these pieces: looking for them is many
+    # times faster than a search with the pattern, which has no literal to start from.
+    if "св" in text or "мер" in text or "кончал" in text or "огиб" in text or "асстрел" in text:
+        return _embedded(text) if _EMBEDDED.search(text) else ()
+    return ()
+
+
+@lru_cache(maxsize=1 << 14)
+def _embedded(text: str) -> tuple[tuple[str, int, int, int], ...]:
     out: list[tuple[str, int, int, int]] = []
-    if _EMBEDDED.search(text) is None:
-        return ()
     for m in _EMBEDDED.finditer(text):
         if not _word_start(text, m.start()):
             continue

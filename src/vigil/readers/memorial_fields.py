@@ -252,6 +252,7 @@ _ORGAN_STEMS = (
 _ORGAN_SHORT = re.compile(r"(?<![А-ЯЁ])(?:РО|ГО|ОО|ИЦ|ПП|ОСО|ОС|ВТ|ВС)(?![А-ЯЁа-яё])")
 
 
+@lru_cache(maxsize=1 << 13)  # the same bodies recur: "ВКВС СССР", "Калининским облсудом"
 def is_organ(text: str) -> bool:
     """Whether the text names a deciding or arresting body ("тройка", "Вольским РО НКВД")."""
     if any(a in text for a in _ORGAN_ABBREVIATIONS):
@@ -264,9 +265,9 @@ NAME_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*"  # "Ивано�
 NAME = re.compile(
     rf"(?P<surname>{NAME_WORD})\s+(?P<given>{NAME_WORD})(?:\s+(?P<patronymic>{NAME_WORD}))?"
 )
-_PATRONYMIC = re.compile(r"(?:ич|вна|чна|оглы|кызы|улы|уулу)$", re.I)
+_PATRONYMIC_ENDINGS = ("ич", "вна", "чна", "оглы", "кызы", "улы", "уулу")
 
 
 def is_patronymic(word: str | None) -> bool:
     """ "Петрович", "Ильич", "Сергеевна", "Ильинична", "Мамед оглы"."""
-    return word is not None and _PATRONYMIC.search(word) is not None
+    return word is not None and word.lower().endswith(_PATRONYMIC_ENDINGS)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from vigil.dates import PartialDate
 from vigil.model import Event, Name, Record, Span
-from vigil.readers.memorial_clauses import decompose, embedded, place_after, sentences
+from vigil.readers.memorial_clauses import embedded, place_after, sentences
 from vigil.readers.memorial_fields import (
     clause_kind,
     clean,
@@ -29,13 +30,14 @@ from vigil.readers.memorial_readings import (
     EXILE,
     LEAD,
     destination,
+    read_arrest,
     read_birth,
+    read_decision,
     read_expulsions,
     read_rehabilitation,
     read_removal,
     read_term,
     segments,
-    split_embedded,
     without,
 )
 from vigil.thesaurus import categorize
@@ -75,21 +77,27 @@ class NoteBuilder:
             snippet = snippet[:67] + "..."
         self.rec.warnings.append(f"{kind}: «{snippet}»")
 
-    def event(self, type_: str, start: int, end: int, **fields: object) -> Event:
-        ev = Event(type_, span=Span(start, end), **fields)  # type: ignore[arg-type]
+    def event(
+        self,
+        type_: str,
+        start: int,
+        end: int,
+        date: PartialDate | None = None,
+        place: str | None = None,
+        authority: str | None = None,
+        charge: str | None = None,
+        category: str | None = None,
+        detail: str | None = None,
+    ) -> Event:
+        ev = Event(type_, date, place, authority, charge, category, detail, Span(start, end))
         self.rec.events.append(ev)
-        self.started = self.started or type_ != "party.expulsion"  # that one is in the birth line
+        if type_ != "party.expulsion":  # that one is in the birth line
+            self.started = True
         return ev
 
     def mark(self, sex: str | None) -> None:
         if sex is not None:
             self.sexes.append(sex)
-
-    def rest(self, label_end: int, end: int) -> tuple[int, str]:
-        """The text after a label, without its separators, and where it starts."""
-        s = self.body[label_end:end]
-        stripped = s.lstrip(LEAD)
-        return label_end + len(s) - len(stripped), stripped
 
     def scan_embedded(self, start: int, text: str, skip: str = "") -> None:
         """Events a clause names in passing: a release, a death, an execution with its date."""
@@ -98,20 +106,21 @@ class NoteBuilder:
                 getattr(self, kind)(start + s, start + e, start + keyword_end)
 
     # -- labelled lines ---------------------------------------------------------------------
+    # Each handler reads the text after its label without the separators (LEAD) before it;
+    # `pos` is where that text starts in the body.
 
     def born(self, start: int, end: int, label_end: int) -> None:
-        pos, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
         first = True
-        for seg_start, seg in segments(text, ";"):
-            if not seg.strip():
-                continue
-            if first:
-                first = False
-                self._birth(pos + seg_start, seg)
-            elif not self.birth_clause(pos + seg_start, seg):
-                self.warn(
-                    "birth line clause not understood", pos + seg_start, pos + seg_start + len(seg)
-                )
+        for seg in text.split(";"):
+            if seg and not seg.isspace():
+                if first:
+                    first = False
+                    self._birth(pos, seg)
+                elif not self.birth_clause(pos, seg):
+                    self.warn("birth line clause not understood", pos, pos + len(seg))
+            pos += len(seg) + 1
 
     def _birth(self, start: int, seg: str) -> None:
         date, place, nationality, unread = read_birth(seg)
@@ -163,7 +172,7 @@ class NoteBuilder:
             )
 
     def lived(self, start: int, end: int, label_end: int) -> None:
-        _, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
         if text.startswith(("в ", "во ")):
             text = text.split(" ", 1)[1]
         value = clean(text)
@@ -171,53 +180,59 @@ class NoteBuilder:
             self.rec.residence = f"{self.rec.residence}; {value}" if self.rec.residence else value
 
     def arrest(self, start: int, end: int, label_end: int) -> None:
-        pos, text = self.rest(label_end, end)
-        main, extra = split_embedded(text)
-        parts = decompose(main, with_term=False)
-        authority = parts.authority
-        ev = self.event(
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
+        main, main_end, date, authority, charge, category, detail, unread = read_arrest(text)
+        extra = main < len(text)  # the clause goes on to name a release or a death
+        self.event(
             "arrest",
             start,
-            pos + len(main.rstrip()) if extra else end,  # not the release it goes on to name
-            date=parts.date[0] if parts.date else None,
-            charge=parts.charge,
-            category=categorize(parts.charge) if parts.charge else None,
+            pos + main_end if extra else end,  # not the release it goes on to name
+            date,
+            None,
+            authority,
+            charge,
+            category,
+            detail,
         )
-        _authority_or_detail(ev, authority)
-        if parts.date is None and date_like(main):
-            self.warn("arrest date not understood", pos, pos + len(main))
+        if unread:
+            self.warn("arrest date not understood", pos, pos + main)
         if extra:
-            self.scan_embedded(pos + len(main), extra)
+            self.scan_embedded(pos + main, text[main:])
 
     def decision(self, start: int, end: int, label_end: int) -> None:
         """ "Приговорен(а): <body> <date>, обв.: <charge>", or a prose "Осужден ... к <term>"."""
-        pos, text = self.rest(label_end, end)
-        main, extra = split_embedded(text)
-        parts = decompose(main)
-        if not (parts.date or parts.authority or parts.charge or parts.term):
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
+        reading = read_decision(text)
+        if reading is None:
             return
+        main, main_end, date, authority, charge, category, term, unread = reading
+        extra = main < len(text)
         self.close_decision()
         ev = self.event(
             "sentence",
             start,
-            pos + len(main.rstrip()) if extra else end,
-            date=parts.date[0] if parts.date else None,
-            authority=parts.authority,  # what comes before the date is the deciding body
-            charge=parts.charge,
-            detail=parts.term,
-            category=categorize(" ".join(filter(None, (parts.charge, parts.term)))),
+            pos + main_end if extra else end,
+            date,
+            None,
+            authority,
+            charge,
+            category,
+            term,
         )
-        if parts.date is None and date_like(main.split("обв", 1)[0]):
-            self.warn("sentence date not understood", pos, pos + len(main))
+        if unread:
+            self.warn("sentence date not understood", pos, pos + main)
         self.pending = ev
-        if parts.term:
-            self.close_decision(parts.term)
+        if term:
+            self.close_decision(term)
         if extra:
-            self.scan_embedded(pos + len(main), extra)
+            self.scan_embedded(pos + main, text[main:])
 
     def term(self, start: int, end: int, label_end: int) -> None:
         """ "Приговор: <term>"; a "Приговор:" that gives a date or a charge is a decision."""
-        pos, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
         if not text:
             return
         if _CARRIED_OUT.match(text):  # "Приговор приведен в исполнение 08.02.1938 г."
@@ -287,7 +302,8 @@ class NoteBuilder:
                 self.warn("clause not understood", start + s, start + s + len(seg))
 
     def execution(self, start: int, end: int, label_end: int) -> None:
-        pos, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
         hit = first_date(text)
         ev = self.event("execution", start, end, date=hit[0] if hit else None)
         ev.place = place_after(without(text, hit))
@@ -296,7 +312,7 @@ class NoteBuilder:
         self.died = ev
 
     def death(self, start: int, end: int, label_end: int) -> None:
-        _, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
         hit = first_date(text)
         ev = self.event("death", start, end, date=hit[0] if hit else None)
         ev.place = place_after(text[hit[2] :] if hit else text) or (
@@ -307,7 +323,7 @@ class NoteBuilder:
         self.died = self.died or ev
 
     def release(self, start: int, end: int, label_end: int) -> None:
-        _, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
         hit = first_date(text)
         self.event(
             "release",
@@ -318,7 +334,8 @@ class NoteBuilder:
         )
 
     def rehabilitation(self, start: int, end: int, label_end: int) -> None:
-        pos, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
+        pos = end - len(text)
         reading = read_rehabilitation(text)
         if reading is None:
             return  # "сведений о реабилитации нет": the text says there was none
@@ -331,7 +348,7 @@ class NoteBuilder:
             self.scan_embedded(pos + main_len, text[main_len:])
 
     def burial(self, start: int, end: int, label_end: int) -> None:
-        _, text = self.rest(label_end, end)
+        text = self.body[label_end:end].lstrip(LEAD)
         m = _BURIAL.match(text)
         if m is None:
             self.unknown(start, end)
@@ -441,14 +458,3 @@ class NoteBuilder:
 
 def _word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalpha()
-
-
-def _authority_or_detail(ev: Event, text: str | None) -> None:
-    """A body that names an organ ("Вольским РО НКВД") is the authority; anything else
-    ("под стражей в тюрьме") is a detail."""
-    if not text:
-        return
-    if is_organ(text):
-        ev.authority = text
-    else:
-        ev.detail = text

@@ -14,7 +14,6 @@ import re
 from vigil.readers.memorial_clauses import sentences
 from vigil.readers.memorial_fields import (
     NAME,
-    NAME_WORD,
     clause_kind,
     clean,
     clean_or_none,
@@ -23,13 +22,16 @@ from vigil.readers.memorial_fields import (
 from vigil.readers.memorial_labels import label_at, label_sex
 from vigil.readers.memorial_lines import NoteBuilder
 
+# A name word that never gives back letters: what follows one here is never a letter, so the
+# matches are the same as NAME_WORD's, found without backtracking into each word.
+_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*+(?:-[А-ЯЁа-яё]++)*+"
 # The start of a prose header: a name before "род.", or a birth written "1903 г.р." / "р. 1895".
 _HEAD = re.compile(
-    rf"(?:{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?\s*(?:\([^)]*\)\s*)?,\s*)?"
+    rf"(?:{_WORD}\s+{_WORD}(?:\s+{_WORD})?\s*(?:\([^)]*\)\s*)?,\s*)?"
     r"(?:(?:род\.|р\.|родил\w*|урож\w*\.?)\s*(?:в\s+)?\d|(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*г\.?\s*р\b|"
     r"Род\.\s*\d{4}\s*,)"
     r"|"
-    rf"{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?\s*,\s*(?:\d{{4}}\s*г\.?\s*р|уроже)"
+    rf"{_WORD}\s+{_WORD}(?:\s+{_WORD})?\s*,\s*(?:\d{{4}}\s*г\.?\s*р|уроже)"
 )
 # A second labelled sentence inside one line.
 _INNER_LABEL = re.compile(
@@ -51,7 +53,9 @@ _ARCHIVE = re.compile(r"\**\s*(?:[А-ЯЁ]{2,}\.\s*)?[ФОД]\.\s*\d+\.?$|\*\*")
 
 def is_prose(text: str) -> bool:
     """Whether a line is a whole note in prose rather than one labelled line."""
-    return bool(_HEAD.match(text) or _INNER_LABEL.search(text))
+    c = text[:1]  # a header opens with a capital, a digit, "р." or "урож."
+    head = (c.isupper() or c.isdecimal() or c in "ру") and _HEAD.match(text)
+    return bool(head or _INNER_LABEL.search(text))
 
 
 def parse_prose(nb: NoteBuilder, start: int, end: int) -> None:

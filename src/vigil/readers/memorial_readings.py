@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from vigil.dates import PartialDate, from_edtf
-from vigil.readers.memorial_clauses import embedded, sentence_end
+from vigil.readers.memorial_clauses import decompose, embedded, sentence_end
 from vigil.readers.memorial_fields import (
     DateHit,
     clause_kind,
@@ -72,6 +72,58 @@ def read_birth(seg: str) -> tuple[PartialDate | None, str | None, str | None, bo
     return date, clean_or_none(place), None, unread
 
 
+# (length of the clause, that length without its trailing spaces, date, deciding body, charge,
+# category, detail, whether a date was there but not read). The text after the clause names the
+# events it goes on to in passing ("Арестован 5.02.1938. Освобожден 1939").
+ClauseReading = tuple[
+    int, int, PartialDate | None, str | None, str | None, str | None, str | None, bool
+]
+
+
+@lru_cache(maxsize=1 << 14)
+def read_arrest(text: str) -> ClauseReading:
+    """The arrest told by the text after "Арестован": a body that names an organ ("Вольским РО
+    НКВД") is the authority; anything else ("под стражей в тюрьме") is a detail."""
+    main, _ = split_embedded(text)
+    parts = decompose(main, with_term=False)
+    authority = detail = None
+    if parts.authority:
+        if is_organ(parts.authority):
+            authority = parts.authority
+        else:
+            detail = parts.authority
+    return (
+        len(main),
+        len(main.rstrip()),
+        parts.date[0] if parts.date else None,
+        authority,
+        parts.charge,
+        categorize(parts.charge) if parts.charge else None,
+        detail,
+        parts.date is None and date_like(main),
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def read_decision(text: str) -> ClauseReading | None:
+    """The sentence told by the text after "Приговорен": "<body> <date>, обв.: <charge>", or
+    "<date> тройкой по ст. 58-10 к ВМН"; the detail is the term. None when it names none."""
+    main, _ = split_embedded(text)
+    parts = decompose(main)
+    if not (parts.date or parts.authority or parts.charge or parts.term):
+        return None
+    return (
+        len(main),
+        len(main.rstrip()),
+        parts.date[0] if parts.date else None,
+        parts.authority,  # what comes before the date is the deciding body
+        parts.charge,
+        categorize(" ".join(filter(None, (parts.charge, parts.term)))),
+        parts.term,
+        parts.date is None and date_like(main.split("обв", 1)[0]),
+    )
+
+
 @lru_cache(maxsize=1 << 14)
 def read_term(text: str) -> tuple[str, str | None] | None:
     """(detail, category) of a "Приговор:" term, or None when the line is really a decision
@@ -100,7 +152,8 @@ def read_rehabilitation(
 ) -> tuple[PartialDate | None, str | None, str | None, int, int] | None:
     """(date, authority, detail, length of an unread date phrase or 0, length read) of the text
     after "Реабилитирован"; None when it says there was no rehabilitation."""
-    if _NO_REHAB.search(text):
+    low = text.lower()  # each phrase that denies it has one of these pieces
+    if ("реабили" in low or "каз" in low) and _NO_REHAB.search(text):
         return None
     text_main, _ = split_embedded(text, skip="execution")
     basis = _REHAB_BASIS.search(text_main)

@@ -9,14 +9,14 @@ so what the handlers did not understand is still cited, with a warning that says
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from vigil.errors import InputError
 from vigil.model import Parsed, Record, SourceMeta, Span
 from vigil.readers import register
 from vigil.readers.base import ReaderOptions
 from vigil.readers.memorial_fields import NAME, is_patronymic
-from vigil.readers.memorial_labels import label_at, label_sex
+from vigil.readers.memorial_labels import LABELS, label_at, label_sex
 from vigil.readers.memorial_lines import NoteBuilder
 from vigil.readers.memorial_prose import is_prose, parse_prose
 
@@ -33,6 +33,9 @@ _SNIFF_LABEL = re.compile(
     r"Реабилитирован|Место захоронения|\(варианты|р\.\s*\d{4}|"
     r"(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*г\.\s*р)"
 )
+
+Handler = Callable[[NoteBuilder, int, int, int], None]
+_HANDLERS: dict[str, Handler] = {name: getattr(NoteBuilder, name) for name in set(LABELS.values())}
 
 
 class MemoryBookReader:
@@ -67,75 +70,106 @@ def iter_records(text: str) -> Iterator[Record]:
     """One record per paragraph, in input order, as the text is read."""
     line = 1
     pos = 0
+    count = text.count
     for entry, m in enumerate(_PARAGRAPH.finditer(text), start=1):
         start = m.start()
-        end = start + len(m.group().rstrip())
-        line += text.count("\n", pos, start)
+        paragraph = m.group().rstrip()
+        line += count("\n", pos, start)
         pos = start
-        yield read_note(text, start, end, entry, line)
+        yield read_note(text, start, start + len(paragraph), entry, line, paragraph)
 
 
-def read_note(body: str, start: int, end: int, entry: int = 1, line: int = 1) -> Record:
-    """The record of the note at body[start:end]; nothing in it raises, nothing is dropped."""
-    rec = Record(entry=entry, span=Span(start, end), line=line)
+# A label is the first word of its line, letters only, so it never runs past the first space:
+# the line's text up to there tells the handler. That text -> (handler, the sex the word form
+# marks, where the label ends). Filled as lines are met; bounded in number and length, since the
+# surname that opens a name line is such a text too.
+_BY_TOKEN: dict[str, tuple[Handler | None, str | None, int]] = {}
+_BY_TOKEN_MAX = 1 << 16
+
+
+def _label(token: str) -> tuple[Handler | None, str | None, int]:
+    name, label_end = label_at(token, 0, len(token))
+    if name is None:
+        info: tuple[Handler | None, str | None, int] = (None, None, 0)
+    else:
+        info = (_HANDLERS[name], label_sex(token[:label_end]), label_end)
+    if len(_BY_TOKEN) < _BY_TOKEN_MAX and len(token) <= 40:
+        _BY_TOKEN[token] = info
+    return info
+
+
+def read_note(
+    body: str, start: int, end: int, entry: int = 1, line: int = 1, text: str | None = None
+) -> Record:
+    """The record of the note at body[start:end]; nothing in it raises, nothing is dropped.
+    `text` is body[start:end] when the caller has it already."""
+    rec = Record(entry, Span(start, end), line)
     nb = NoteBuilder(body, rec)
-    lines = []
-    pos = start
-    for raw in body[start:end].split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            s = pos + raw.index(stripped[0])
-            lines.append((s, s + len(stripped)))
-        pos += len(raw) + 1
+    lines = (body[start:end] if text is None else text).split("\n")
     leading = True  # only variants lines so far: a name line may still come
+    by_token = _BY_TOKEN
+    born = NoteBuilder.born
+    pos = start
     try:
-        for i, (s, e) in enumerate(lines):
-            following = lines[i + 1] if i + 1 < len(lines) else None
-            leading = _read_line(nb, s, e, leading, following) and leading
+        for i, raw in enumerate(lines):
+            s = pos  # where the line starts in the body, and then its text
+            pos += len(raw) + 1
+            t = raw.strip()
+            if not t:
+                continue
+            if len(t) != len(raw):
+                s += len(raw) - len(raw.lstrip())
+            e = s + len(t)
+            # "(варианты фамилии: Моор)": variants, after which a name line may still come
+            if t[0] == "(":
+                inner = t.strip("() ")
+                if inner and t[-1] == ")":
+                    nb.variants(s, e)
+                    continue
+                if not inner:
+                    continue  # "()": an empty variants list
+            space = t.find(" ")
+            token = t[:space] if space >= 0 else t
+            handler, sex, label_end = by_token.get(token) or _label(token)
+            if (handler is None or handler is born) and is_prose(t):
+                parse_prose(nb, s, e)
+            elif handler is not None:
+                if sex is not None:
+                    nb.sexes.append(sex)
+                handler(nb, s, e, s + label_end)
+            elif not (leading and _name_line(nb, s, e, lines, i)) and not _SEPARATOR.fullmatch(t):
+                nb.unknown(s, e)  # not a separator ("---" between the parts of a note) either
+            leading = False
         return nb.finish()
     except Exception as exc:  # a parser bug must not lose the note: keep it, say so
         rec.warnings.append(f"parser error: {type(exc).__name__}: {exc}")
         return rec
 
 
-def _read_line(
-    nb: NoteBuilder, s: int, e: int, leading: bool, following: tuple[int, int] | None
-) -> bool:
-    """Dispatch one line; True when it was a variants line (a name line may still follow)."""
-    body = nb.body
-    if body[s] == "(":
-        if body[s:e].strip("() ") and body[e - 1] == ")":
-            nb.variants(s, e)
-            return True
-        if not body[s:e].strip("() "):
-            return True  # "()": an empty variants list
-    handler, label_end = label_at(body, s, e)
-    if (handler is None or handler == "born") and is_prose(body[s:e]):
-        parse_prose(nb, s, e)
-        return False
-    if handler is not None:
-        nb.mark(label_sex(body[s:label_end]))
-        getattr(nb, handler)(s, e, label_end)
-        return False
-    if leading and _name_line(nb, s, e, following):
-        return False
-    if _SEPARATOR.fullmatch(body, s, e):
-        return False  # "---" between the parts of a note
-    nb.unknown(s, e)
-    return False
-
-
-def _name_line(nb: NoteBuilder, s: int, e: int, following: tuple[int, int] | None) -> bool:
+def _name_line(nb: NoteBuilder, s: int, e: int, lines: list[str], i: int) -> bool:
     """A leading "Иванов Иван Иванович": a patronymic, a birth line next, or a year after it."""
-    m = NAME.match(nb.body, s, e)
-    if m is None or not _NAME_TAIL.fullmatch(nb.body, m.end(), e):
+    body = nb.body
+    m = NAME.match(body, s, e)
+    # (a name that fills the line has an empty tail, which the tail pattern would allow)
+    if m is None or (m.end() < e and not _NAME_TAIL.fullmatch(body, m.end(), e)):
         return False
-    tail = nb.body[m.end() : e]
-    born_next = following is not None and _BORN_NEXT.match(nb.body, following[0], following[1])
-    if not (is_patronymic(m["patronymic"]) or born_next or any(c.isdigit() for c in tail)):
+    if not (
+        is_patronymic(m["patronymic"])
+        or any(c.isdigit() for c in body[m.end() : e])
+        or _born_next(lines, i)
+    ):
         return False
     nb.name_line(s, e, m)
     return True
+
+
+def _born_next(lines: list[str], i: int) -> bool:
+    """Whether the first non-blank line after lines[i] is a birth line."""
+    for raw in lines[i + 1 :]:
+        following = raw.strip()
+        if following:
+            return _BORN_NEXT.match(following) is not None
+    return False
 
 
 register(MemoryBookReader())
