@@ -7,6 +7,7 @@ real Books of Memory. The real-data test at the end reads the reference notes wh
 from __future__ import annotations
 
 import gzip
+import re
 import types
 from pathlib import Path
 
@@ -17,9 +18,16 @@ from hypothesis import strategies as st
 from vigil.dates import find_dates
 from vigil.errors import InputError
 from vigil.model import Event, Record
-from vigil.readers import get_reader
+from vigil.readers import (
+    get_reader,
+    memorial_clauses,
+    memorial_prose,
+    memorial_readings,
+    memory_book,
+)
 from vigil.readers.base import ReaderOptions
-from vigil.readers.memorial_fields import first_date
+from vigil.readers.memorial_fields import NAME_WORD, first_date, is_patronymic
+from vigil.readers.memorial_labels import label_at
 from vigil.readers.memory_book import MemoryBookReader
 
 READER = MemoryBookReader()
@@ -501,6 +509,47 @@ def test_any_text_gives_records_or_a_clean_error(text: str):
         for ev in rec.events:
             assert ev.span is not None
             assert rec.span.start <= ev.span.start <= ev.span.end <= rec.span.end
+
+
+SHORTCUT_FRAGMENTS = [
+    *FRAGMENTS, "освобождена", "Осв.", "освободили", "умерла", "Скончался", "погиб", "не ",
+    "расстреляны", "сведений о реабилитации нет", "ОТКАЗАНО", "не реабилитирован", "Петрович ",
+    "Мамед ОГЛЫ", "Иванов-Петров ", "ЁЛКИН ", "Р. 1895", "р-н ", "род. 1903", "урож. 1905",
+    "1903 г.р., ", ". Проживал ", "Арестована:", "Реабил.", "\t", "\xa0",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SHORTCUT_FRAGMENTS), st.text(max_size=8)),
+        max_size=12,
+    ).map("".join)
+)
+def test_shortcuts_agree_with_what_they_stand_for(text: str):
+    """The reader's fast paths skip a pattern only when it could not match: they must give what
+    the pattern gives, on any text."""
+    # keyword pieces looked for before the pattern of events named in passing
+    assert memorial_clauses.embedded(text) == memorial_clauses._embedded.__wrapped__(text)
+    # a header's first character looked at before the header pattern, whose name words are
+    # possessive
+    head = re.compile(memorial_prose._HEAD.pattern.replace(memorial_prose._WORD, NAME_WORD))
+    slow = bool(head.match(text) or memorial_prose._INNER_LABEL.search(text))
+    assert memorial_prose.is_prose(text) == slow
+    # pieces of the phrases that deny a rehabilitation looked for before their pattern
+    denied = memorial_readings.read_rehabilitation.__wrapped__(text) is None
+    assert denied == bool(memorial_readings._NO_REHAB.search(text))
+    # a patronymic's ending, in the name words the name pattern reads
+    for word in re.findall(NAME_WORD, text):
+        slow_patronymic = re.search(r"(?:ич|вна|чна|оглы|кызы|улы|уулу)$", word, re.I)
+        assert is_patronymic(word) == bool(slow_patronymic), word
+    # a line's label told by its text up to the first space
+    line = text.strip()
+    if line:
+        space = line.find(" ")
+        handler, _, label_end = memory_book._label(line[:space] if space >= 0 else line)
+        name, end = label_at(line, 0, len(line))
+        assert (handler.__name__ if handler else None, label_end) == (name, end if name else 0)
 
 
 # -- the real notes --------------------------------------------------------------------------
