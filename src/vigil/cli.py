@@ -18,7 +18,7 @@ from vigil.ingest import ingest_path, parse_path
 from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
 from vigil.serialize import parsed_json
-from vigil.store import Registry
+from vigil.store import IngestResult, Registry
 
 app = typer.Typer(
     help="Vigil: a registry that documents political persecution from its sources.",
@@ -144,7 +144,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _report_ingest(path: Path, res: Any, shown: int = 10) -> None:
+def _report_ingest(path: Path, res: IngestResult, shown: int = 10) -> None:
     if not res.created:
         console.out.print(f"{path}: already ingested as source {res.source_id}; nothing to do.")
         return
@@ -156,7 +156,7 @@ def _report_ingest(path: Path, res: Any, shown: int = 10) -> None:
         console.err.print(f"  warning: {path}:{line}: {msg}")
     if len(res.warnings) > shown:
         console.err.print(
-            f"  … and {len(res.warnings) - shown} more (`vigil records` and `vigil show record`)."
+            f"  … and {len(res.warnings) - shown} more: `vigil parse {path} --json` lists them all."
         )
 
 

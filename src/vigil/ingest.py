@@ -24,13 +24,19 @@ def read_source(path: Path) -> bytes:
         raise InputError(str(path), exc.strerror or str(exc)) from None
 
 
+def _parse(
+    data: bytes, path: Path, fmt: str | None, options: ReaderOptions | None
+) -> tuple[Reader, Parsed, str]:
+    text, encoding = decode(data, str(path))
+    reader = get_reader(fmt, str(path)) if fmt else detect(text, str(path))
+    return reader, reader.parse(text, str(path), options or ReaderOptions()), encoding
+
+
 def parse_path(
     path: Path, fmt: str | None = None, options: ReaderOptions | None = None
 ) -> tuple[Reader, Parsed, str]:
     """Parse a file without touching a registry; returns (reader, parsed, encoding)."""
-    text, encoding = decode(read_source(path), str(path))
-    reader = get_reader(fmt, str(path)) if fmt else detect(text, str(path))
-    return reader, reader.parse(text, str(path), options or ReaderOptions()), encoding
+    return _parse(read_source(path), path, fmt, options)
 
 
 def ingest_path(
@@ -47,10 +53,8 @@ def ingest_path(
     existing = registry.find_source(sha256)
     if existing is not None:
         return IngestResult(existing, created=False)
-    text, encoding = decode(data, str(path))
-    del data  # a large list is held once, as text, not also as bytes
-    reader = get_reader(fmt, str(path)) if fmt else detect(text, str(path))
-    parsed = reader.parse(text, str(path), options or ReaderOptions())
+    reader, parsed, encoding = _parse(data, path, fmt, options)
+    del data  # records are parsed as they are stored: hold the text once, not also the bytes
     total = len(parsed.body)
     return registry.add_source(
         parsed,
