@@ -106,6 +106,7 @@ def test_bad_input_is_one_line_and_non_zero(env: Path, setup, args, message) -> 
     code, out, err = run("ingest", "-q", *args)
     assert code == 1
     assert message in err
+    assert not (env / "vigil.db").exists(), "a failed first ingest leaves no registry behind"
     assert "Traceback" not in err + out
     assert len([ln for ln in err.splitlines() if ln.strip()]) == 1
 
@@ -115,6 +116,12 @@ def test_a_failed_file_does_not_stop_the_others(env: Path) -> None:
     code, out, err = run("ingest", "-q", "e.txt", "list.csv")
     assert code == 1 and "empty file" in err
     assert "list.csv: source 1: 2 records" in out
+
+
+def test_a_database_without_its_driver_is_a_one_line_error(env: Path) -> None:
+    code, out, err = run("records", "--db", "mysql://u@localhost/vigil")
+    assert code == 1 and "no database driver for mysql" in err
+    assert "Traceback" not in out + err
 
 
 def test_reading_commands_need_a_registry(env: Path) -> None:

@@ -69,7 +69,8 @@ def test_article_json_object(tmp_path: Path) -> None:
     code, out, _ = run("parse", str(article), "--json")
     assert code == 0
     (obj,) = (json.loads(line) for line in out.splitlines())
-    assert set(obj) == {"source", "claims", "quotes"}
+    assert set(obj) == {"source", "claims", "quotes", "warnings"}
+    assert obj["warnings"] == []
     assert obj["source"]["published"] == {
         "venue": "The Vigil Demo Herald", "volume": "I", "issue": "3", "date": "1936-04-20",
     }  # fmt: skip

@@ -153,7 +153,8 @@ def _report_ingest(path: Path, res: IngestResult, shown: int = 10) -> None:
         f"{res.claims} claims, {res.quotes} quotes, {len(res.warnings)} warnings."
     )
     for line, msg in res.warnings[:shown]:
-        console.err.print(f"  warning: {path}:{line}: {msg}")
+        where = f"{path}:{line}" if line is not None else str(path)
+        console.err.print(f"  warning: {where}: {msg}")
     if len(res.warnings) > shown:
         console.err.print(
             f"  … and {len(res.warnings) - shown} more: `vigil parse {path} --json` lists them all."
@@ -222,7 +223,8 @@ def show_record(record_id: int, db: Db = None, as_json: Json = False) -> None:
         console.print_json(rec)
         return
     src = rec["source"]
-    console.out.print(f"[bold]record {rec['id']}[/bold] — source {src['id']}: {src['title']} "
+    console.out.print(f"[bold]record {rec['id']}[/bold] — source {src['id']}: "
+                      f"{src['title'] or src['filename']} "
                       f"({src['filename']}), entry {rec['entry']}, line {rec['line']}")  # fmt: skip
     console.out.print(rec["text"])
     skip = {"id", "text", "source", "events", "source_id", "name_search", "span_start", "span_end"}

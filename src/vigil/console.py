@@ -70,7 +70,7 @@ def records_table(rows: list[dict[str, Any]]) -> Table:
             str(r["id"]),
             full_name(r) or "—",
             r["birth"] or "",
-            f"{r['source_id']}: {r['source_title'] or ''}",
+            f"{r['source_id']}: {r['source_title'] or r['source_file']}",
             r["locator"] or str(r["entry"]),
             _events_cell(r["events"]),
         )
@@ -148,9 +148,11 @@ def marked_source(src: dict[str, Any]) -> Text:
         if e["span_start"] is not None:
             marks.append((e["span_start"], e["span_end"], "event", e["type"]))
     for c in src["claims"]:
-        marks.append((c["span_start"], c["span_end"], "claim", f"claim {c['id']}"))
+        if c["span_start"] is not None:
+            marks.append((c["span_start"], c["span_end"], "claim", f"claim {c['id']}"))
     for q in src["quotes"]:
-        marks.append((q["span_start"], q["span_end"], "quote", f"quote {q['id']}"))
+        if q["span_start"] is not None:
+            marks.append((q["span_start"], q["span_end"], "quote", f"quote {q['id']}"))
     starts: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     ends: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for s, e, kind, label in marks:

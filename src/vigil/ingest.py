@@ -47,7 +47,6 @@ def ingest_path(
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestResult:
     """Ingest one file in one transaction. `progress(done, total)` counts characters of the body."""
-    registry.ensure()
     data = read_source(path)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = registry.find_source(sha256)

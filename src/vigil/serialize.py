@@ -93,6 +93,7 @@ def article_json(parsed: Parsed) -> dict[str, Any]:
         },
         "claims": [claim_json(c) for c in parsed.claims],
         "quotes": [quote_json(q) for q in parsed.quotes],
+        "warnings": list(parsed.warnings),
     }
 
 

@@ -95,9 +95,19 @@ def test_sniff_prefers_delimited_text() -> None:
     assert READER.sniff("Родился в 1900 г.\nПроживал: г. Тверь.", "x.txt") == 0.0
 
 
+def test_dates_read_only_in_part_are_kept_with_a_warning() -> None:
+    text = "Фамилия,Дата ареста\nИванов,03/12/1937\nПетров,1937 or 1938\nСидоров,12.03.1937 г.\n"
+    _, recs = parse(text)
+    assert [r.events[0].date.edtf for r in recs] == ["1937", "1937", "1937-03-12"]
+    assert "only partly understood (read as 1937)" in recs[0].warnings[0]
+    assert "only partly understood" in recs[1].warnings[0]
+    assert recs[2].warnings == []
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('аб,;\t"\n\r 12.Фамилия')), max_size=200))
-def test_any_text_gives_records_or_a_clean_error(text: str) -> None:
+@given(st.text(alphabet=st.sampled_from(list('аб,;\t"\n\r 12.Иванов')), max_size=200))
+def test_any_rows_give_records_or_a_clean_error(rows: str) -> None:
+    text = "Фамилия,Год рождения,Дата ареста\n" + rows
     try:
         parsed, recs = parse(text)
     except InputError as exc:

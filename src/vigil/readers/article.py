@@ -25,6 +25,7 @@ from vigil.errors import InputError
 from vigil.model import Claim, Parsed, Quote, SourceMeta, Span
 from vigil.readers import register
 from vigil.readers.base import ReaderOptions
+from vigil.readers.decode import language_of
 
 # --------------------------------------------------------------------------- layout
 
@@ -184,7 +185,7 @@ class ArticleReader:
             after = blocks[first_body - 1].lines[-1].number + 1 if first_body else 1
             raise InputError(path, "the article has no body text, only a header or footer", after)
         paragraphs = [(b.start, text[b.start : b.end]) for b in body]
-        meta.language = _language("".join(p for _, p in paragraphs))
+        meta.language = language_of("".join(p for _, p in paragraphs))
         ref = meta.written or meta.published
         claims = [c for start, p in paragraphs for c in _claims(p, start, ref)]
         quotes = _quotes(paragraphs, ref)
@@ -254,12 +255,6 @@ def _header_date(
         warnings.append(f"line {line}: {label} date not understood: {value!r}")
         return None
     return hits[-1][0]
-
-
-def _language(text: str) -> str:
-    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return "ru" if cyrillic > latin else "en"
 
 
 # --------------------------------------------------------------------------- sentences
@@ -720,7 +715,7 @@ def _absorb(prev: _Quantity, q: _Quantity) -> None:
 
 def _claims(paragraph: str, offset: int, ref: PartialDate | None) -> list[Claim]:
     """The quantities one paragraph states, each with what it counts and the period it covers."""
-    russian = _language(paragraph) == "ru"
+    russian = language_of(paragraph) == "ru"
     periods = find_periods(paragraph, ref)
     skip = [(s, e) for _, s, e in find_dates(paragraph, ref)] + [(s, e) for _, s, e in periods]
     claims: list[Claim] = []

@@ -14,7 +14,6 @@ class ReaderOptions:
 
     mapping: dict[str, str] = field(default_factory=dict)  # table: field -> column
     id_column: str | None = None  # table: column whose value is the record's locator
-    delimiter: str | None = None  # table: forced delimiter
 
 
 class Reader(Protocol):

@@ -34,6 +34,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     raise InputError(path, f"not UTF-8 or cp1251 text (byte 0x{byte:02x})", line)
 
 
+def language_of(text: str) -> str:
+    """ "ru" or "en", by which script most letters are in: enough to label a source."""
+    sample = text[:200_000]
+    cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "ru" if cyrillic > latin else "en"
+
+
 def _looks_russian(text: str) -> bool:
     """cp1251 decodes almost any bytes: accept it only for Cyrillic words, not Latin-1 mojibake
     ("Café" in Latin-1 reads "Cafй": Cyrillic letters glued to Latin ones)."""

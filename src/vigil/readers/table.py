@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from vigil.dates import parse_date
+from vigil.dates import PartialDate, find_periods
 from vigil.errors import InputError
 from vigil.model import Event, Name, Parsed, Record, SourceMeta, Span
 from vigil.readers import register
 from vigil.readers.base import ReaderOptions
+from vigil.readers.decode import language_of
 from vigil.thesaurus import EVENT_TYPES, categorize
 
 RECORD_FIELDS = (
@@ -100,7 +101,7 @@ class TableReader:
         return 0.0
 
     def parse(self, text: str, path: str, options: ReaderOptions) -> Parsed:
-        delimiter = options.delimiter or _delimiter(text, path)
+        delimiter = _delimiter(text, path)
         lines = text.splitlines(keepends=True)
         rows = csv.reader(lines, delimiter=delimiter)
         try:
@@ -108,7 +109,7 @@ class TableReader:
         except (StopIteration, csv.Error) as exc:
             raise InputError(path, f"no header row ({exc})", 1) from None
         columns = _columns(header, options, path)
-        meta = SourceMeta(kind="table", title=Path(path).stem, language=_language(text))
+        meta = SourceMeta(kind="table", title=Path(path).stem, language=language_of(text))
         return Parsed(
             meta=meta, body=text, records=self._records(rows, lines, header, columns, path)
         )
@@ -222,10 +223,18 @@ def _fill(
         rec.events.append(ev)
 
 
-def _date(rec: Record, value: str, column: str):  # type: ignore[no-untyped-def]
-    found = parse_date(value)
-    if found is None:
+def _date(rec: Record, value: str, column: str) -> PartialDate | None:
+    """The date a cell gives; a warning when it is not read, or read only in part."""
+    hits = find_periods(value)
+    if not hits:
         rec.warnings.append(f"date {value!r} in column {column!r} not understood")
+        return None
+    found, start, end = hits[0]
+    rest = (value[:start] + value[end:]).strip(" .,;гГ")
+    if len(hits) > 1 or rest:
+        rec.warnings.append(
+            f"date {value!r} in column {column!r} only partly understood (read as {found.edtf})"
+        )
     return found
 
 
@@ -271,13 +280,6 @@ def _delimiter(text: str, path: str) -> str:
         return "\t"
     first = text.split("\n", 1)[0]
     return max(("\t", ";", ","), key=first.count)
-
-
-def _language(text: str) -> str:
-    sample = text[:20000]
-    cyr = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    lat = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return "ru" if cyr > lat else "en"
 
 
 register(TableReader())

@@ -7,6 +7,8 @@ import os
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from vigil.errors import RegistryError
+
 DEFAULT_URL = "sqlite:///vigil.db"
 
 
@@ -19,7 +21,13 @@ def resolve_url(db: str | None = None) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except ImportError as exc:
+        raise RegistryError(
+            f"no database driver for {make_url(url).drivername}: {exc.name or exc} is not "
+            "installed (for PostgreSQL: pip install 'psycopg[binary]')"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

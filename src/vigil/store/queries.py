@@ -59,6 +59,7 @@ def record_list(
         record.c.birth,
         record.c.birth_place,
         source.c.title.label("source_title"),
+        source.c.filename.label("source_file"),
     ).join(source, source.c.id == record.c.source_id)
     if name:
         for word in name.casefold().split():

@@ -31,7 +31,7 @@ class IngestResult:
     events: int = 0
     claims: int = 0
     quotes: int = 0
-    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+    warnings: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message)
 
 
 class Registry:
@@ -106,6 +106,12 @@ class Registry:
     # -- writing ----------------------------------------------------------------------------
 
     def find_source(self, sha256: str) -> int | None:
+        """The source with these bytes; None also when there is no registry yet (none is made)."""
+        path = sqlite_path(self.url)
+        if path is not None and not Path(path).exists():
+            return None
+        if migrate.current(self.engine) is None:
+            return None
         with self.engine.connect() as conn:
             return conn.scalar(select(source.c.id).where(source.c.sha256 == sha256))
 
@@ -138,6 +144,7 @@ class Registry:
                 )
             ).inserted_primary_key[0]
             result = IngestResult(source_id, created=True)
+            result.warnings.extend((None, w) for w in parsed.warnings)
             write_text(conn, source_id, parsed.body)
             self._write_records(conn, parsed, result, progress)
             if parsed.claims:
