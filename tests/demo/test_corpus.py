@@ -24,6 +24,8 @@ def test_patronymics_and_feminine_surnames() -> None:
     assert patronymic("Илья", "f") == "Ильинична"
     assert patronymic("Лев", "m") == "Львович"
     assert patronymic("Сергей", "f") == "Сергеевна"
+    assert patronymic("Николай", "m") == "Николаевич"
+    assert patronymic("Евгений", "f") == "Евгеньевна"
     assert feminine("Соловьёв") == "Соловьёва"
 
 

@@ -102,7 +102,11 @@ def patronymic(father: str, sex: str) -> str:
     stem = _PATRONYMIC_STEM.get(father)
     if stem == "Ильич":
         return "Ильич" if sex == "m" else "Ильинична"
-    if stem is None:
+    if stem is None and father.endswith("ий"):
+        stem = father[:-2] + "ьев"
+    elif stem is None and father.endswith("й"):
+        stem = father[:-1] + "ев"
+    elif stem is None:
         stem = father + "ов"
     return stem + ("ич" if sex == "m" else "на")
 
