@@ -17,9 +17,6 @@ class Span:
     start: int
     end: int
 
-    def shift(self, offset: int) -> Span:
-        return Span(self.start + offset, self.end + offset)
-
 
 @dataclass(slots=True)
 class Name:

@@ -72,11 +72,19 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-def _check_field(field: str) -> None:
-    if field in RECORD_FIELDS or field in EVENT_CODES:
-        return
+def event_field(field: str) -> tuple[str, str] | None:
+    """(event type, attribute) a mapped field names: `arrest` is (arrest, date),
+    `sentence.authority` is (sentence, authority); None for a record field or nonsense."""
+    if field in EVENT_CODES:
+        return field, "date"
     base, _, attr = field.rpartition(".")
     if base in EVENT_CODES and attr in EVENT_ATTRS:
+        return base, attr
+    return None
+
+
+def _check_field(field: str) -> None:
+    if field in RECORD_FIELDS or event_field(field) is not None:
         return
     raise ValueError(
         f"unknown field {field!r}: use one of {', '.join(RECORD_FIELDS)}, "
@@ -199,13 +207,10 @@ def _fill(
             setattr(rec, f, values[f])
     events: dict[str, Event] = {}
     for field, value in values.items():
-        etype, _, attr = (
-            field.rpartition(".")
-            if "." in field and field not in EVENT_CODES
-            else (field, "", "date")
-        )
-        if etype not in EVENT_CODES:
+        named = event_field(field)
+        if named is None:
             continue
+        etype, attr = named
         ev = events.setdefault(etype, Event(type=etype))
         if attr == "date":
             ev.date = _date(rec, value, header[columns[field]])
@@ -214,11 +219,12 @@ def _fill(
     for etype, ev in events.items():
         if ev.category is None:
             ev.category = categorize(" ".join(filter(None, (ev.charge, ev.detail))))
-        used = [
-            cells[i]
-            for f, i in columns.items()
-            if (f == etype or f.startswith(etype + ".")) and i < len(cells) and cells[i]
-        ]
+        used = []
+        for f, i in columns.items():
+            named = event_field(f)
+            cell = cells[i] if i < len(cells) else None
+            if named is not None and named[0] == etype and cell is not None:
+                used.append(cell)
         ev.span = Span(min(c.start for c in used), max(c.end for c in used)) if used else rec.span
         rec.events.append(ev)
 
