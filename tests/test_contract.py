@@ -16,7 +16,7 @@ from vigil.store import Registry
 
 RECORD_KEYS = {
     "entry", "text", "name", "sex", "birth", "nationality", "party", "occupation", "residence",
-    "events", "warnings",
+    "document", "events", "warnings",
 }  # fmt: skip
 EVENT_KEYS = {"type", "date", "place", "authority", "charge", "category", "detail"}
 

@@ -291,3 +291,6 @@ def demo(
 
 def main() -> None:
     app()
+
+
+from vigil import cli_linkage  # noqa: E402,F401  (registers the linkage commands)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -99,15 +100,19 @@ def fields_table(title: str, fields: Iterable[tuple[str, Any]]) -> Table:
     return t
 
 
-def events_table(events: list[dict[str, Any]]) -> Table:
+def events_table(events: list[dict[str, Any]], cite: str = "span") -> Table:
+    """Events cited by their span in one record's source, or (`cite="record"`) by record."""
     t = Table(title="events", title_justify="left")
-    for col in ("type", "date", "authority", "category", "charge", "detail", "place", "span"):
+    for col in ("type", "date", "authority", "category", "charge", "detail", "place", cite):
         t.add_column(col, overflow="fold")
     for e in events:
+        if cite == "record":
+            where = str(e["record_id"])
+        else:
+            where = f"{e['span_start']}–{e['span_end']}" if e["span_start"] is not None else ""
         t.add_row(
             e["type"], e["date"] or "", e["authority"] or "", e["category"] or "",
-            e["charge"] or "", e["detail"] or "", e["place"] or "",
-            f"{e['span_start']}–{e['span_end']}" if e["span_start"] is not None else "",
+            e["charge"] or "", e["detail"] or "", e["place"] or "", where,
         )  # fmt: skip
     return t
 
@@ -176,3 +181,131 @@ def marked_source(src: dict[str, Any]) -> Text:
                 active[kind] -= 1
                 text.append(f"⟨{label}⟩", style="dim " + _STYLE[kind])
     return text
+
+
+# -- linkage --------------------------------------------------------------------------------
+
+
+def link_report(report: Any, location: str) -> Text:
+    r = report
+    lines = [
+        f"Linked {r.records:,} records ({r.new_records:,} new) into {r.persons:,} persons "
+        f"in {r.seconds:.1f} s: {r.mode} run on {r.engine}, threshold {r.threshold}.",
+        f"  pairs scored this run: {r.pairs_scored:,}; stored pairs: {r.pairs:,}",
+        f"  persons: {r.persons_new:,} new, {r.persons_retired:,} retired; "
+        f"records that changed person: {r.records_moved:,}",
+    ]
+    if r.keys_computed:
+        lines.append(f"  name keys computed: {r.keys_computed:,}")
+    if r.training is not None:
+        t = r.training
+        prior = f"{t.prior:.2e}" if t.prior else "default"
+        lines.append(
+            f"  model trained: {t.em_passes} EM pass(es), prior {prior}, "
+            f"{t.labels} reviewer label(s) used"
+        )
+    if r.blocked_by_decisions:
+        lines.append(f"  merges refused by 'different' decisions: {r.blocked_by_decisions}")
+    for a, b in r.conflicts:
+        lines.append(
+            f"  [yellow]conflict:[/yellow] records {a} and {b} were decided 'same', but that "
+            "joins records decided 'different'"
+        )
+    lines.append(f"Registry: {location}. Next: `vigil persons`, `vigil review`.")
+    return Text.from_markup("\n".join(lines))
+
+
+_SIDE_BY_SIDE = (
+    ("name as written", "name_written"),
+    ("surname", "surname"),
+    ("given", "given"),
+    ("patronymic", "patronymic"),
+    ("sex", "sex"),
+    ("born", "birth"),
+    ("birthplace", "birth_place"),
+    ("nationality", "nationality"),
+    ("occupation", "occupation"),
+    ("residence", "residence"),
+)
+
+
+def _source_cell(rec: dict[str, Any]) -> str:
+    where = rec.get("locator") or f"entry {rec.get('entry')}"
+    return f"{rec.get('source_title') or rec.get('filename')} ({rec.get('filename')}), {where}"
+
+
+def pair_table(pair: dict[str, Any]) -> Table:
+    a, b = pair["a"], pair["b"]
+    score = pair.get("score")
+    title = (
+        f"match probability {score['probability']:.3f} (weight {score['match_weight']:.2f})"
+        if score
+        else "not a scored pair"
+    )
+    table = Table(title=title)
+    table.add_column("")
+    table.add_column(f"record {a['id']}")
+    table.add_column(f"record {b['id']}")
+    table.add_row("source", _source_cell(a), _source_cell(b))
+    persons = pair.get("persons", {})
+    table.add_row("person", str(persons.get(a["id"], "—")), str(persons.get(b["id"], "—")))
+    for label, key in _SIDE_BY_SIDE:
+        if a.get(key) or b.get(key):
+            table.add_row(label, str(a.get(key) or ""), str(b.get(key) or ""))
+    return table
+
+
+def waterfall(exp: Any) -> Table:
+    prior_weight = math.log2(exp.prior / (1 - exp.prior))
+    table = Table(title=f"records {exp.a} and {exp.b}: match weight by comparison")
+    table.add_column("comparison")
+    table.add_column("level")
+    table.add_column("weight", justify="right")
+    table.add_column("running", justify="right")
+    running = prior_weight
+    table.add_row("prior", "two records taken at random", f"{prior_weight:+.2f}", f"{running:.2f}")
+    for step in exp.steps:
+        running += step.weight
+        tf = f" (of which term frequency {step.tf_weight:+.2f})" if step.tf_weight else ""
+        table.add_row(step.comparison, step.level + tf, f"{step.weight:+.2f}", f"{running:.2f}")
+    table.add_row("total", f"probability {exp.probability:.4f}", f"{exp.match_weight:+.2f}", "")
+    return table
+
+
+def decisions_text(pair: dict[str, Any]) -> Text:
+    if not pair["decisions"]:
+        return Text("No reviewer decision on this pair.")
+    lines = [
+        f"{d['decided_at']}: {d['actor']} decided {d['verdict']}"
+        + (f" ({d['reason']})" if d.get("reason") else "")
+        for d in pair["decisions"]
+    ]
+    lines[-1] += "  <- in force"
+    return Text("\n".join(lines))
+
+
+def persons_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} person(s)")
+    for col in ("person", "name", "born", "records", "sources"):
+        table.add_column(col)
+    for r in rows:
+        name = full_name(r) or r.get("name_written") or ""
+        table.add_row(
+            str(r["id"]), name, r.get("birth") or "", str(r["records"]), str(r["sources"])
+        )
+    return table
+
+
+def person_records_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table()
+    for col in ("record", "name as written", "born", "birthplace", "source"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r.get("name_written") or full_name(r),
+            r.get("birth") or "",
+            r.get("birth_place") or "",
+            _source_cell(r),
+        )
+    return table

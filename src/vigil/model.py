@@ -55,6 +55,8 @@ class Record:
     party: str | None = None
     occupation: str | None = None
     residence: str | None = None
+    # A number a document gives the person: party card, passport, case file of a person.
+    document: str | None = None
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

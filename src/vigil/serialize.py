@@ -54,6 +54,7 @@ def record_json(rec: Record, body: str) -> dict[str, Any]:
         "party": rec.party,
         "occupation": rec.occupation,
         "residence": rec.residence,
+        "document": rec.document,
         "events": [event_json(ev) for ev in rec.events],
         "warnings": list(rec.warnings),
     }

@@ -23,7 +23,7 @@ from vigil.thesaurus import EVENT_TYPES, categorize
 
 RECORD_FIELDS = (
     "surname", "given", "patronymic", "name", "variants", "sex", "birth", "birth_place",
-    "nationality", "party", "occupation", "residence",
+    "nationality", "party", "occupation", "residence", "document",
 )  # fmt: skip
 EVENT_ATTRS = ("date", "place", "authority", "charge", "category", "detail")
 EVENT_CODES = tuple(t.code for t in EVENT_TYPES)
@@ -42,6 +42,8 @@ KNOWN_HEADERS: dict[str, str] = {
     "национальность": "nationality", "nationality": "nationality",
     "партийность": "party", "party": "party",
     "профессия": "occupation", "место работы": "occupation", "occupation": "occupation",
+    "партбилет": "document", "№ партбилета": "document", "номер партбилета": "document",
+    "party card": "document", "document": "document", "document no.": "document",
     "место жительства": "residence", "адрес": "residence", "residence": "residence",
     "дата ареста": "arrest", "арестован": "arrest", "arrested": "arrest", "arrest": "arrest",
     "дата приговора": "sentence", "осужден": "sentence", "sentenced": "sentence",
@@ -202,7 +204,7 @@ def _fill(
             rec.warnings.append(f"sex {values['sex']!r} not understood")
     if "birth" in values:
         rec.birth_date = _date(rec, values["birth"], header[columns["birth"]])
-    for f in ("birth_place", "nationality", "party", "occupation", "residence"):
+    for f in ("birth_place", "nationality", "party", "occupation", "residence", "document"):
         if f in values:
             setattr(rec, f, values[f])
     events: dict[str, Event] = {}

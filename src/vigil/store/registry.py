@@ -13,10 +13,10 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.model import Parsed
-from vigil.store import migrate, queries, rows
+from vigil.store import linkage, migrate, queries, rows
 from vigil.store.bulk import bulk_insert
 from vigil.store.engine import make_engine, resolve_url, sqlite_path
-from vigil.store.schema import claim, event, quote, record, source, term
+from vigil.store.schema import claim, event, name_key, quote, record, source, term
 from vigil.store.texts import write_text
 from vigil.thesaurus import TERMS
 
@@ -74,6 +74,13 @@ class Registry:
             raise RegistryError(
                 f"{self.location}: registry is at revision {rev}; run `vigil init` to upgrade it"
             )
+
+    def exists(self) -> bool:
+        """A current registry is here (reading never creates one)."""
+        path = sqlite_path(self.url)
+        if path is not None and not Path(path).exists():
+            return False
+        return migrate.current(self.engine) == migrate.head()
 
     def check(self) -> None:
         """For readers: the registry must exist and be current."""
@@ -165,20 +172,26 @@ class Registry:
         next_id = (conn.scalar(select(func.max(record.c.id))) or 0) + 1
         rec_rows: list[dict[str, Any]] = []
         ev_rows: list[dict[str, Any]] = []
+        key_rows: list[dict[str, Any]] = []
         sid = result.source_id
 
         def flush(position: int) -> None:
             bulk_insert(conn, record, rec_rows)
             bulk_insert(conn, event, ev_rows)
+            bulk_insert(conn, name_key, key_rows)
             result.events += len(ev_rows)
             rec_rows.clear()
             ev_rows.clear()
+            key_rows.clear()
             if progress:
                 progress(position)
 
         position = 0
         for rec in parsed.records:
             rec_rows.append(rows.record_row(rec, next_id, sid))
+            if rec.name is not None:
+                n = rec.name
+                key_rows.append(rows.key_row(next_id, n.surname, n.given, n.patronymic, n.written))
             ev_rows.extend(rows.event_row(ev, next_id, sid) for ev in rec.events)
             result.warnings.extend((rec.line, w) for w in rec.warnings)
             result.records += 1
@@ -219,3 +232,76 @@ class Registry:
 
     def terms(self) -> list[dict[str, Any]]:
         return self._read(queries.term_list)
+
+    # -- linkage ----------------------------------------------------------------------------
+
+    def refresh_keys(self, progress: Callable[[int], None] | None = None) -> int:
+        """Compute missing or outdated name keys (older registries, newer vigil.names)."""
+        from vigil.names.version import KEYS_VERSION
+
+        done = 0
+        with self.engine.begin() as conn:
+            batch: list[dict[str, Any]] = []
+            todo = list(linkage.records_needing_keys(conn, KEYS_VERSION))
+            for r in todo:
+                batch.append(
+                    rows.key_row(
+                        r["id"], r["surname"], r["given"], r["patronymic"], r["name_written"]
+                    )
+                )
+                if len(batch) >= BATCH:
+                    linkage.replace_keys(conn, batch)
+                    done += len(batch)
+                    batch.clear()
+                    if progress:
+                        progress(done)
+            linkage.replace_keys(conn, batch)
+            done += len(batch)
+        return done
+
+    def decide(
+        self, a: int, b: int, verdict: str, actor: str, reason: str | None = None
+    ) -> dict[str, Any]:
+        """Record a reviewer's decision; `vigil link` honours it from the next run on."""
+        self.check()
+        with self.engine.begin() as conn:
+            return linkage.add_decision(conn, a, b, verdict, actor, reason)
+
+    def persons(
+        self, name: str | None = None, limit: int | None = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        return self._read(linkage.person_list, name, limit, offset)
+
+    def person(self, person_id: int) -> dict[str, Any]:
+        return self._read(linkage.person_detail, person_id)
+
+    def export_links(self) -> list[tuple[str, str, int | None]]:
+        return self._read(lambda conn: list(linkage.export_links(conn)))
+
+    def review_queue(self, threshold: float, limit: int = 20) -> list[dict[str, Any]]:
+        return self._read(linkage.review_queue, threshold, limit)
+
+    def pair(self, a: int, b: int) -> dict[str, Any]:
+        """Both records, their stored score and the decisions on them."""
+
+        def read(conn: Connection) -> dict[str, Any]:
+            brief = linkage.records_brief(conn, [a, b])
+            for rid in (a, b):
+                if rid not in brief:
+                    raise RegistryError(f"no record {rid}")
+            members = linkage.memberships_of(conn, [a, b])
+            return {
+                "a": brief[a],
+                "b": brief[b],
+                "score": linkage.pair_score(conn, a, b),
+                "decisions": linkage.decisions_on(conn, a, b),
+                "persons": members,
+            }
+
+        return self._read(read)
+
+    def last_run(self) -> dict[str, Any] | None:
+        return self._read(linkage.last_model)
+
+    def feature_rows(self, ids: list[int]) -> list[dict[str, Any]]:
+        return self._read(lambda conn: list(linkage.feature_inputs(conn, ids)))

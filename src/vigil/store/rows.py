@@ -78,6 +78,7 @@ def record_row(rec: Record, record_id: int, source_id: int) -> dict[str, Any]:
         "party": rec.party,
         "occupation": rec.occupation,
         "residence": rec.residence,
+        "document": rec.document,
         "warnings": rec.warnings or None,
     }
 
@@ -117,3 +118,33 @@ def claim_row(c: Claim, source_id: int) -> dict[str, Any]:
 
 def quote_row(q: Quote, source_id: int) -> dict[str, Any]:
     return {"source_id": source_id, "text": q.text, "attribution": q.attribution, **span(q.span)}
+
+
+def key_row(
+    record_id: int,
+    surname: str | None,
+    given: str | None,
+    patronymic: str | None,
+    written: str | None,
+) -> dict[str, Any]:
+    """A record's name keys, computed once so linkage compares keys, not spellings."""
+    from vigil.names import from_parts, name_keys, parse_name
+    from vigil.names.version import KEYS_VERSION
+
+    if surname or given or patronymic:
+        parts = from_parts(surname, given, patronymic, written)
+    else:
+        parts = parse_name(written or "")
+    k = name_keys(parts)
+    return {
+        "record_id": record_id,
+        "version": KEYS_VERSION,
+        "surname_lemma": k.surname_lemma,
+        "surname_key": k.surname_key or None,
+        "surname_phonetic": k.surname_phonetic or None,
+        "given_key": k.given_key or None,
+        "given_initial": k.given_initial or None,
+        "patronymic_key": k.patronymic_key or None,
+        "patronymic_initial": k.patronymic_initial or None,
+        "sex": k.sex,
+    }

@@ -92,6 +92,7 @@ record = Table(
     Column("occupation", Text),
     Column("residence", Text),
     Column("warnings", JSON),
+    Column("document", Text),  # added in 0002
     Index("ix_record_source", "source_id", "entry"),
     Index("ix_record_surname", "surname"),
 )
@@ -149,4 +150,84 @@ term = Table(
     Column("label_ru", Text, nullable=False),
     Column("label_en", Text, nullable=False),
     Column("parent", String(64)),
+)
+
+# -- linkage ------------------------------------------------------------------------------------
+# Name keys are derived data: `version` says which vigil.names algorithm made them, so a newer
+# Vigil recomputes stale keys instead of linking on a mix.
+name_key = Table(
+    "name_key",
+    metadata,
+    Column("record_id", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("surname_lemma", Text),
+    Column("surname_key", Text),
+    Column("surname_phonetic", Text),
+    Column("given_key", Text),
+    Column("given_initial", String(1)),
+    Column("patronymic_key", Text),
+    Column("patronymic_initial", String(1)),
+    Column("sex", String(1)),
+    Index("ix_name_key_surname", "surname_key"),
+)
+
+person = Table(
+    "person",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_run", Integer, nullable=False),
+)
+
+person_record = Table(
+    "person_record",
+    metadata,
+    Column("record_id", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id"), nullable=False),
+    Column("run_id", Integer, nullable=False),
+    Index("ix_person_record_person", "person_id"),
+)
+
+# Scored candidate pairs, kept so review can walk them and an incremental run can re-cluster
+# without scoring old pairs again. record_a < record_b.
+pair = Table(
+    "pair",
+    metadata,
+    Column("record_a", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_b", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
+    Column("match_weight", Float, nullable=False),
+    Column("probability", Float, nullable=False),
+    Column("run_id", Integer, nullable=False),
+    Index("ix_pair_b", "record_b"),
+    Index("ix_pair_probability", "probability"),
+)
+
+# Reviewers' judgements; the latest one on a pair is in force, earlier ones stay as history.
+decision = Table(
+    "decision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_a", ForeignKey("record.id", ondelete="CASCADE"), nullable=False),
+    Column("record_b", ForeignKey("record.id", ondelete="CASCADE"), nullable=False),
+    Column("verdict", String(16), nullable=False),  # same | different
+    Column("reason", Text),
+    Column("actor", Text, nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=False),
+    Index("ix_decision_pair", "record_a", "record_b"),
+)
+
+# One row per `vigil link`; `model` is Splink's JSON, so a later incremental run scores new
+# records with exactly the parameters the persons were made with.
+link_run = Table(
+    "link_run",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("mode", String(16), nullable=False),  # full | incremental
+    Column("engine", String(16), nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("pairs", Integer, nullable=False),
+    Column("persons", Integer, nullable=False),
+    Column("model", JSON),
 )

@@ -1,0 +1,223 @@
+"""Benchmark: cross-script name matching on Wikidata's Latin/Cyrillic name pairs.
+
+The file (../shared/data/wikidata-names-ru/wd_russian_80.tsv, relative to the project root) has
+one pair a line: a Latin name token, its Cyrillic rendering as space-separated letters, and how
+often the pair occurs. It is split in two halves with a fixed seed: `tune` (the half the
+readings were tuned on) and `test` (held out). For each pair a hard negative is drawn from the
+same half: the Cyrillic token of another pair with the same first letter, a length within one
+letter, and a different spelling.
+
+A match is `similarity(latin, cyrillic) >= threshold`. Printed, as one JSON object per half:
+the threshold at which at most 0.5% of the negatives match and the recall there (per pair and
+weighted by the pairs' counts), the curve at a few thresholds, how often the skeleton and the
+phonetic key agree on pairs and on negatives, and speed figures.
+
+    .venv/bin/python benchmarks/names.py [--half tune|test|both] [--misses N] [--path PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from vigil.names import from_parts, name_keys, parse_name, phonetic, similarity, skeleton
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared/data/wikidata-names-ru/wd_russian_80.tsv"
+SPLIT_SEED = 1937
+NEGATIVE_SEED = 1956
+MAX_FALSE = 0.005
+CURVE = (0.80, 0.85, 0.88, 0.90, 0.92, 0.94, 0.96, 0.98)
+
+Pair = tuple[str, str, int]
+
+
+def load(path: Path) -> list[Pair]:
+    pairs = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            latin, letters, count = line.rstrip("\n").split("\t")
+            pairs.append((latin, letters.replace(" ", ""), int(count)))
+    return pairs
+
+
+def halves(pairs: list[Pair]) -> dict[str, list[Pair]]:
+    order = list(range(len(pairs)))
+    random.Random(SPLIT_SEED).shuffle(order)
+    mid = len(order) // 2
+    return {"tune": [pairs[i] for i in order[:mid]], "test": [pairs[i] for i in order[mid:]]}
+
+
+def negatives(pairs: list[Pair]) -> list[str]:
+    """For each pair, another pair's Cyrillic token: same first letter, length within one."""
+    by_key: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for _, cyr, _ in pairs:
+        by_key[cyr[0], len(cyr)].append(cyr)
+    rng = random.Random(NEGATIVE_SEED)
+    out = []
+    for _, cyr, _ in pairs:
+        pool = [c for n in (-1, 0, 1) for c in by_key.get((cyr[0], len(cyr) + n), ())]
+        choice = ""
+        for _ in range(50):
+            candidate = rng.choice(pool)
+            if candidate != cyr:
+                choice = candidate
+                break
+        out.append(choice)
+    return out
+
+
+def rate(scores: list[float], weights: list[int], threshold: float) -> float:
+    hit = sum(w for s, w in zip(scores, weights, strict=True) if s >= threshold)
+    return hit / sum(weights)
+
+
+def evaluate(name: str, pairs: list[Pair], misses: int) -> dict[str, object]:
+    negs = negatives(pairs)
+    keep = [i for i, n in enumerate(negs) if n]
+    weights = [pairs[i][2] for i in keep]
+    ones = [1] * len(keep)
+    started = time.perf_counter()
+    pos = [similarity(pairs[i][0], pairs[i][1]) for i in keep]
+    neg = [similarity(pairs[i][0], negs[i]) for i in keep]
+    seconds = time.perf_counter() - started
+
+    # The lowest threshold at which at most MAX_FALSE of the negatives match.
+    ranked = sorted(neg)
+    allowed = int(MAX_FALSE * len(ranked))
+    threshold = ranked[len(ranked) - allowed - 1] + 1e-9 if allowed < len(ranked) else 0.0
+    threshold = min(1.0, threshold)
+
+    def keys_agree(key: object) -> dict[str, float]:
+        same_pos = [key(pairs[i][0]) == key(pairs[i][1]) for i in keep]  # type: ignore[operator]
+        same_neg = [key(pairs[i][0]) == key(negs[i]) for i in keep]  # type: ignore[operator]
+        return {
+            "pairs": round(sum(same_pos) / len(keep), 4),
+            "pairs_weighted": round(
+                sum(w for s, w in zip(same_pos, weights, strict=True) if s) / sum(weights), 4
+            ),
+            "negatives": round(sum(same_neg) / len(keep), 4),
+        }
+
+    missed = sorted(
+        ((pos[k], pairs[i][0], pairs[i][1], pairs[i][2]) for k, i in enumerate(keep)),
+        key=lambda m: (-m[3], m[0]),
+    )
+    missed = [m for m in missed if m[0] < threshold]
+    false = sorted(
+        ((neg[k], pairs[i][0], negs[i]) for k, i in enumerate(keep) if neg[k] >= threshold),
+        reverse=True,
+    )
+    return {
+        "half": name,
+        "pairs": len(keep),
+        "pairs_weighted": sum(weights),
+        "threshold_at_0.5pct_false": round(threshold, 4),
+        "recall": round(rate(pos, ones, threshold), 4),
+        "recall_weighted": round(rate(pos, weights, threshold), 4),
+        "false_matches": round(rate(neg, ones, threshold), 4),
+        "false_matches_weighted": round(rate(neg, weights, threshold), 4),
+        "curve": {
+            f"{t:.2f}": {
+                "recall": round(rate(pos, ones, t), 4),
+                "recall_weighted": round(rate(pos, weights, t), 4),
+                "false": round(rate(neg, ones, t), 4),
+            }
+            for t in CURVE
+        },
+        "skeleton_equal": keys_agree(skeleton),
+        "phonetic_equal": keys_agree(phonetic),
+        "similarity_per_second_first_call": round(2 * len(keep) / seconds),
+        "misses": [f"{m[1]} ~ {m[2]} ({m[3]}): {m[0]:.3f}" for m in missed[:misses]],
+        "false_matches_sample": [f"{f[1]} ~ {f[2]}: {f[0]:.3f}" for f in false[:misses]],
+    }
+
+
+def realistic_names(n: int) -> list[str]:
+    """n fictional names from the demo's generator, written the ways the sources write them."""
+    from vigil.demo.people import generate_people
+    from vigil.names.romanize import romanize
+
+    out = []
+    for i, p in enumerate(generate_people(n, seed=n)):
+        layout = i % 6
+        if layout == 0:
+            out.append(f"{p.surname} {p.given} {p.patronymic}")
+        elif layout == 1:
+            out.append(f"{p.given} {p.patronymic} {p.surname}")
+        elif layout == 2:
+            out.append(f"{p.surname} {p.given[0]}. {p.patronymic[0]}.")
+        elif layout == 3:
+            out.append(f"{p.surname.upper()} {p.given} {p.patronymic}")
+        elif layout == 4:
+            out.append(f"{romanize(p.surname)}, {romanize(p.given)} {romanize(p.patronymic)}")
+        else:
+            out.append(f"{romanize(p.given)} {romanize(p.surname)}")
+    return out
+
+
+def speed(n: int = 100_000) -> dict[str, object]:
+    """Names per second on n generated names (words repeat, whole names mostly do not).
+
+    parse_name runs from cold caches; name_keys runs on the parsed parts with its whole-name
+    cache emptied, so only the word-level caches help, then again with every cache warm.
+    """
+    from vigil.names.keys import _name_keys
+
+    names = realistic_names(n)
+    distinct = len(set(names))
+    started = time.perf_counter()
+    parsed = [parse_name(text) for text in names]
+    parse_rate = n / (time.perf_counter() - started)
+    _name_keys.cache_clear()
+    started = time.perf_counter()
+    for parts in parsed:
+        name_keys(parts)
+    keys_rate = n / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for parts in parsed:
+        name_keys(parts)
+    warm_rate = n / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for parts in parsed[:20_000]:
+        from_parts(parts.surname, parts.given, parts.patronymic)
+    parts_rate = 20_000 / (time.perf_counter() - started)
+    return {
+        "names": n,
+        "distinct_names": distinct,
+        "parse_name_per_second_cold": round(parse_rate),
+        "name_keys_per_second_word_caches_only": round(keys_rate),
+        "name_keys_per_second_all_caches_warm": round(warm_rate),
+        "from_parts_per_second": round(parts_rate),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=["tune", "test", "both"], default="both")
+    parser.add_argument("--misses", type=int, default=20, help="how many misses to list")
+    parser.add_argument("--path", type=Path, default=DEFAULT)
+    parser.add_argument("--no-speed", action="store_true", help="skip the name_keys timing")
+    args = parser.parse_args()
+    if not args.path.exists():
+        print(
+            f"names benchmark: {args.path} not found (the Wikidata name pairs live only in the "
+            "Vigil workplace, under ../shared/data/wikidata-names-ru)",
+            file=sys.stderr,
+        )
+        return 2
+    split = halves(load(args.path))
+    chosen = ["tune", "test"] if args.half == "both" else [args.half]
+    result: dict[str, object] = {h: evaluate(h, split[h], args.misses) for h in chosen}
+    if not args.no_speed:
+        result["speed"] = speed()
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Records to persons: features, the Splink model, clustering under reviewers' decisions."""

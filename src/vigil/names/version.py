@@ -1,0 +1,7 @@
+"""The version of the name keys: bump it whenever a change to vigil.names changes any key.
+
+Stored with every record's keys, so `vigil link` recomputes keys made by an older version
+instead of comparing keys of two algorithms.
+"""
+
+KEYS_VERSION = 1

@@ -1,0 +1,64 @@
+"""A small linked registry from the cross-script generator, built once per session."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from vigil.demo.crossscript import CrossScriptCorpus, write_crossscript
+from vigil.ingest import ingest_path
+from vigil.readers import ReaderOptions
+from vigil.readers.table import parse_mapping
+from vigil.store import Registry
+
+
+@dataclass
+class Corpus:
+    corpus: CrossScriptCorpus
+    truth: dict[tuple[str, str], str]
+
+
+def ingest_list(reg: Registry, f) -> None:
+    options = ReaderOptions(
+        mapping=parse_mapping(f.mapping) if f.mapping else {}, id_column=f.id_column
+    )
+    ingest_path(reg, f.path, f.format, options)
+
+
+def read_truth(path: Path) -> dict[tuple[str, str], str]:
+    with path.open(encoding="utf-8") as f:
+        return {(r["source"], r["locator"]): r["person"] for r in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    folder = tmp_path_factory.mktemp("crossscript")
+    corpus = write_crossscript(folder, 1500, seed=11)
+    return Corpus(corpus, read_truth(corpus.truth))
+
+
+@pytest.fixture(scope="session")
+def linked_db(small_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every list ingested and linked once; tests copy it rather than change it."""
+    from vigil.linkage.run import link
+
+    db = tmp_path_factory.mktemp("linked") / "vigil.db"
+    with Registry.open(str(db)) as reg:
+        reg.init()
+        for f in small_corpus.corpus.files:
+            ingest_list(reg, f)
+        link(reg)
+    return db
+
+
+@pytest.fixture
+def linked(linked_db: Path, tmp_path: Path) -> Registry:
+    db = tmp_path / "vigil.db"
+    shutil.copy(linked_db, db)
+    reg = Registry.open(str(db))
+    yield reg
+    reg.close()

@@ -1,0 +1,94 @@
+"""`link` on a registry: the same fictional people across scripts, stable ids, decisions."""
+
+from __future__ import annotations
+
+from vigil.linkage.accuracy import pairwise_scores
+from vigil.linkage.explain import explain
+from vigil.linkage.run import link
+from vigil.store import Registry
+
+from .conftest import Corpus, ingest_list
+
+
+def _predicted(reg: Registry) -> dict[tuple[str, str], int | None]:
+    return {(s, loc): p for s, loc, p in reg.export_links()}
+
+
+def test_people_are_found_across_scripts_and_spellings(
+    linked: Registry, small_corpus: Corpus
+) -> None:
+    predicted = _predicted(linked)
+    assert set(predicted) == set(small_corpus.truth)
+    assert all(p is not None for p in predicted.values())
+    scores = pairwise_scores(small_corpus.truth, predicted)
+    assert scores.precision >= 0.9 and scores.recall >= 0.85, scores
+    # and the links do cross the scripts: a Cyrillic list and a Latin one share persons
+    by_person: dict[int, set[str]] = {}
+    for (source, _), person in predicted.items():
+        by_person.setdefault(person, set()).add(source)
+    files = {f.path.name: f.convention for f in small_corpus.corpus.files}
+    mixed = [s for s in by_person.values() if len({files[x] == "cyrillic" for x in s}) == 2]
+    assert len(mixed) > 50
+
+
+def test_a_new_list_is_scored_incrementally_and_old_persons_keep_their_ids(
+    small_corpus: Corpus, tmp_path
+) -> None:
+    files = small_corpus.corpus.files
+    with Registry.open(str(tmp_path / "v.db")) as reg:
+        reg.init()
+        for f in files[:-1]:
+            ingest_list(reg, f)
+        first = link(reg)
+        before = _predicted(reg)
+        ingest_list(reg, files[-1])
+        second = link(reg)
+        after = _predicted(reg)
+    assert first.mode == "full" and second.mode == "incremental"
+    assert second.new_records == files[-1].records
+    assert 0 < second.pairs_scored < first.pairs_scored
+    old_persons: dict[int, set] = {}
+    for key, person in before.items():
+        old_persons.setdefault(person, set()).add(key)
+    kept = sum(1 for p, keys in old_persons.items() if all(after[k] == p for k in keys))
+    assert kept / len(old_persons) >= 0.95
+    assert all(after[k] is not None for k in after)
+
+
+def test_decisions_are_hard_constraints_and_survive_a_full_rerun(linked: Registry) -> None:
+    persons = linked.persons(limit=None)
+    multi = next(p for p in persons if p["records"] >= 2)
+    a, b = (r["id"] for r in linked.person(multi["id"])["records"][:2])
+    single = [p for p in persons if p["records"] == 1][:2]
+    c, d = (linked.person(p["id"])["records"][0]["id"] for p in single)
+    linked.decide(a, b, "different", "tester", "two men of one name")
+    linked.decide(c, d, "same", "tester", "one man, two spellings")
+    for full in (False, True):
+        link(linked, full=full)
+        pair_ab, pair_cd = linked.pair(a, b), linked.pair(c, d)
+        assert pair_ab["persons"][a] != pair_ab["persons"][b]
+        assert pair_cd["persons"][c] == pair_cd["persons"][d]
+    assert [x["verdict"] for x in linked.pair(a, b)["decisions"]] == ["different"]
+    assert linked.pair(a, b)["decisions"][0]["actor"] == "tester"
+
+
+def test_explanation_adds_up_to_the_match_weight(linked: Registry) -> None:
+    pair = linked.review_queue(threshold=0.9, limit=1)[0]
+    exp = explain(linked, pair["record_a"], pair["record_b"])
+    import math
+
+    prior = math.log2(exp.prior / (1 - exp.prior))
+    assert abs(prior + sum(s.weight for s in exp.steps) - exp.match_weight) < 1e-6
+    assert abs(exp.match_weight - pair["match_weight"]) < 1e-6
+    assert {s.comparison for s in exp.steps} >= {"surname", "given", "birth"}
+
+
+def test_review_queue_is_nearest_the_threshold_first(linked: Registry) -> None:
+    queue = linked.review_queue(threshold=0.9, limit=10)
+    distances = [abs(p["probability"] - 0.9) for p in queue]
+    assert distances == sorted(distances)
+    linked.decide(queue[0]["record_a"], queue[0]["record_b"], "same", "tester")
+    again = linked.review_queue(threshold=0.9, limit=10)
+    assert (queue[0]["record_a"], queue[0]["record_b"]) not in {
+        (p["record_a"], p["record_b"]) for p in again
+    }
