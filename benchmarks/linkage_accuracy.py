@@ -27,11 +27,18 @@ HISTORICAL = ROOT.parent / "shared/data/splink-datasets/historical_figures_with_
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.99)
 
 
-def iso(value: str | None) -> str:
+def cell(value: Any) -> str:
+    """A value as a list cell: missing (None, NaN) is empty."""
+    if value is None or value != value:
+        return ""
+    return str(value).strip()
+
+
+def iso(value: Any) -> str:
     """Dates as a list would print them; an impossible date is left as written."""
+    value = cell(value)
     if not value:
         return ""
-    value = value.strip()
     if len(value) == 8 and value.isdigit():
         value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
     try:
@@ -96,20 +103,17 @@ def febrl4() -> tuple[list[tuple[Path, list[list[str]]]], list[str], dict[tuple[
     for name, df in zip(("febrl4a.csv", "febrl4b.csv"), parts, strict=True):
         rows = []
         for rec_id, r in df.iterrows():
-            street = " ".join(str(x) for x in (r.street_number, r.address_1, r.address_2) if x)
-            where = ", ".join(
-                str(x)
-                for x in (f"{r.state or ''} {r.postcode or ''}".strip(), r.suburb, street)
-                if x
-            )
+            street = " ".join(cell(x) for x in (r.street_number, r.address_1, r.address_2))
+            area = f"{cell(r.state)} {cell(r.postcode)}".strip()
+            where = ", ".join(x for x in (area, cell(r.suburb), street.strip()) if x)
             rows.append(
                 [
                     rec_id,
-                    r.given_name or "",
-                    r.surname or "",
+                    cell(r.given_name),
+                    cell(r.surname),
                     iso(r.date_of_birth),
                     where,
-                    r.soc_sec_id or "",
+                    cell(r.soc_sec_id),
                 ]
             )
             truth[(name, rec_id)] = "-".join(rec_id.split("-")[:2])

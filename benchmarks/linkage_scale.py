@@ -52,6 +52,7 @@ def build_features(n: int, path: Path) -> dict:
             rec.get("given"),
             rec.get("patronymic"),
             rec.get("name_written"),
+            rec.get("sex"),
         )
         flat = {
             "id": rec["record_id"],

@@ -280,12 +280,15 @@ def demo(
         _report_ingest(src.path, res, shown=3)
     for table in console.stats_tables(result.stats)[:2]:  # by year: `vigil stats`
         console.out.print(table)
+    if result.linked is not None:
+        console.out.print(console.link_report(result.linked, str(result.db)))
     db = result.db
     prog = "vigil" if shutil.which("vigil") else sys.argv[0]
     console.out.print(
         f"Corpus: {result.corpus}/\nRegistry: {db}\nTry:\n"
         f"  {prog} records --db {db} --event execution --year 1937\n"
-        f"  {prog} show source 1 --db {db}\n  {prog} stats --db {db}\n  {prog} --help"
+        f"  {prog} show source 1 --db {db}\n  {prog} stats --db {db}\n"
+        f"  {prog} persons --db {db} --name Иванов\n  {prog} review --db {db}\n  {prog} --help"
     )
 
 

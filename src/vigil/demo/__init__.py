@@ -8,6 +8,7 @@ from pathlib import Path
 from vigil.demo.corpus import CSV_MAPPING, article, csv_extract, english_list, memory_book
 from vigil.demo.people import generate_people
 from vigil.ingest import ingest_path
+from vigil.linkage.run import LinkReport, link
 from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
 from vigil.store import IngestResult, Registry
@@ -26,6 +27,7 @@ class DemoResult:
     corpus: Path
     ingested: list[tuple[DemoSource, IngestResult]]
     stats: dict
+    linked: LinkReport | None = None
 
 
 def write_corpus(folder: Path, n_people: int = 400, seed: int = 1936) -> list[DemoSource]:
@@ -71,5 +73,6 @@ def build_demo(out: Path, n_people: int = 400) -> DemoResult:
         reg.init()
         for src in sources:
             ingested.append((src, ingest_path(reg, src.path, src.format, src.options)))
+        linked = link(reg)
         stats = reg.stats()
-    return DemoResult(db=db, corpus=corpus, ingested=ingested, stats=stats)
+    return DemoResult(db=db, corpus=corpus, ingested=ingested, stats=stats, linked=linked)

@@ -1,7 +1,10 @@
 """Pairs to clusters, honouring reviewers: "same" always joins, "different" never does.
 
-Greedy single-link in order of falling probability, refusing any merge that would put two
-records a reviewer kept apart into one cluster. Deterministic for the same pairs.
+Two stages. First single link: pairs at or above the threshold join, strongest first. Then
+average link: two clusters join when the scored pairs between them average at least
+`group_mean`, best-supported first, so that many moderate pairs between two groups can join
+them while one stray pair cannot chain two people together. Any merge that would put two
+records a reviewer kept apart into one cluster is refused. Deterministic for the same pairs.
 """
 
 from __future__ import annotations
@@ -61,8 +64,9 @@ def cluster(
     threshold: float,
     same: Sequence[tuple[int, int]] = (),
     different: Sequence[tuple[int, int]] = (),
+    group_mean: float | None = None,
 ) -> Clustering:
-    """Cluster `ids` on the pairs (a[i], b[i]) whose probability reaches `threshold`."""
+    """Cluster `ids` on the scored pairs (a[i], b[i], probability[i])."""
     forest = _Forest(ids)
     for x, y in different:
         if x in forest.parent and y in forest.parent:
@@ -77,16 +81,71 @@ def cluster(
                     result.conflicts.append((x, y))
                 forest.union(rx, ry)
     keep = probability >= threshold
-    a, b, p = a[keep], b[keep], probability[keep]
+    ka, kb, kp = a[keep], b[keep], probability[keep]
     # Strongest first; ties broken by ids so that every run gives the same clusters.
-    order = np.lexsort((b, a, -p))
+    order = np.lexsort((kb, ka, -kp))
     for i in order.tolist():
-        ra, rb = forest.find(int(a[i])), forest.find(int(b[i]))
+        ra, rb = forest.find(int(ka[i])), forest.find(int(kb[i]))
         if ra == rb:
             continue
         if forest.apart and forest.kept_apart(ra, rb):
             result.blocked += 1
             continue
         forest.union(ra, rb)
-    result.root = {i: forest.find(i) for i in forest.parent}
+    ids_arr = np.array(sorted(forest.parent), dtype=np.int64)
+    label = np.array([forest.find(int(i)) for i in ids_arr], dtype=np.int64)
+    if group_mean is not None and len(a):
+        result.blocked += _average_link(ids_arr, label, a, b, probability, group_mean, different)
+    result.root = dict(zip(ids_arr.tolist(), label.tolist(), strict=True))
     return result
+
+
+def _average_link(
+    ids: np.ndarray,
+    label: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    probability: np.ndarray,
+    group_mean: float,
+    different: Sequence[tuple[int, int]],
+) -> int:
+    """Merge clusters (in place on `label`) while some pair of them averages `group_mean`.
+
+    Each round merges every cluster at most once, best mean first, then recomputes: cheap in
+    numpy however many pairs there are, and the rounds are few.
+    """
+    ai, bi = np.searchsorted(ids, a), np.searchsorted(ids, b)
+    width = int(ids.max()) + 1
+    index_of = {int(r): i for i, r in enumerate(ids.tolist())}
+    apart = [(index_of[x], index_of[y]) for x, y in different if x in index_of and y in index_of]
+    refused = 0
+    while True:
+        la, lb = label[ai], label[bi]
+        cross = la != lb
+        lo, hi = np.minimum(la[cross], lb[cross]), np.maximum(la[cross], lb[cross])
+        keys, inverse = np.unique(lo * width + hi, return_inverse=True)
+        mean = np.bincount(inverse, probability[cross]) / np.bincount(inverse)
+        good = np.flatnonzero(mean >= group_mean)
+        if not len(good):
+            return refused
+        kept = {tuple(sorted((int(label[x]), int(label[y])))) for x, y in apart}
+        used: set[int] = set()
+        merges: dict[int, int] = {}
+        for k in good[np.lexsort((keys[good], -mean[good]))].tolist():
+            x, y = divmod(int(keys[k]), width)
+            if x in used or y in used:
+                continue
+            if (x, y) in kept:
+                refused += 1
+                continue
+            used.update((x, y))
+            merges[y] = x
+        if not merges:
+            return refused
+        old = np.fromiter(merges, dtype=np.int64)
+        new = np.fromiter(merges.values(), dtype=np.int64)
+        order = np.argsort(old)
+        old, new = old[order], new[order]
+        at = np.clip(np.searchsorted(old, label), 0, len(old) - 1)
+        hit = old[at] == label
+        label[hit] = new[at[hit]]

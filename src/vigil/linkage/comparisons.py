@@ -50,6 +50,12 @@ def _initial_agrees(part: str) -> str:
     return f"({_l(key)} IS NULL OR {_r(key)} IS NULL) AND {_l(initial)} = {_r(initial)}"
 
 
+def _swapped() -> str:
+    """A list with one name word may put it in either column."""
+    given, surname = "given_key", "surname_key"
+    return f"{_l(given)} = {_r(surname)} OR {_l(surname)} = {_r(given)}"
+
+
 def given() -> ComparisonCreator:
     return cl.CustomComparison(
         [
@@ -58,6 +64,7 @@ def given() -> ComparisonCreator:
                 tf_adjustment_column="given_key", tf_adjustment_weight=0.5
             ),
             cll.JaroWinklerLevel("given_key", 0.9),
+            _custom(_swapped(), "the given name of one is the surname of the other"),
             _custom(_initial_agrees("given"), "one side an initial, and it agrees"),
             cll.ElseLevel(),
         ],

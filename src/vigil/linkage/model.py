@@ -28,6 +28,7 @@ BLOCKING = (
     ("birth_lo", "birth_hi", "place_key"),
     ("birth_lo", "birth_hi", "residence_area"),
     ("surname_key", "place_key"),
+    ("given_key", "place_key"),
     ("surname_key", "residence_area"),
     ("document_key",),
     ("residence_key", "birth_year"),

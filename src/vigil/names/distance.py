@@ -20,7 +20,6 @@ _CLASS = {ch: group for group in ("bp", "dt", "gkh", "vf", "szc", "SZC", "mn") f
 _NEAR = {("c", "C"), ("s", "S"), ("z", "Z"), ("b", "v")}
 
 
-@lru_cache(maxsize=8192)
 def _substitution(x: str, y: str) -> float:
     if x == y:
         return 0.0
@@ -31,7 +30,13 @@ def _substitution(x: str, y: str) -> float:
     return 1.0
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
+def _costs(x: str) -> dict[str, float]:
+    """The substitution costs from x to every letter of the readings' alphabet below 1."""
+    alphabet = "abcdefghijklmnopqrstuvwxyzCSZ"
+    return {y: c for y in alphabet if (c := _substitution(x, y)) < 1.0}
+
+
 def _indel(ch: str) -> float:
     return SOFT_INDEL if ch in _VOWELS or ch == "h" else 1.0
 
@@ -41,12 +46,26 @@ def weighted_similarity(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     if not longest:
         return 0.0
+    if a == b:
+        return 1.0
+    insert = [_indel(y) for y in b]
     row = [0.0]
-    for y in b:
-        row.append(row[-1] + _indel(y))
+    for cost in insert:
+        row.append(row[-1] + cost)
     for x in a:
-        cost_x = _indel(x)
-        prev, row = row, [row[0] + cost_x]
+        delete = _indel(x)
+        costs = _costs(x)
+        prev = row
+        left = prev[0] + delete
+        row = [left]
         for j, y in enumerate(b):
-            row.append(min(prev[j] + _substitution(x, y), prev[j + 1] + cost_x, row[j] + _indel(y)))
+            best = prev[j] + (costs.get(y, 1.0) if y != x else 0.0)
+            up = prev[j + 1] + delete
+            if up < best:
+                best = up
+            side = left + insert[j]
+            if side < best:
+                best = side
+            row.append(best)
+            left = best
     return max(0.0, 1.0 - row[-1] / longest)

@@ -15,6 +15,7 @@ from typing import Literal
 from vigil.names.given import given_sex, known_given
 from vigil.names.morph import Role, agree, roles
 from vigil.names.text import PARTICLES, Script, script_of
+from vigil.names.titles import is_title, without_titles
 
 Sex = Literal["m", "f"]
 
@@ -113,6 +114,8 @@ def _parse(text: str) -> NameParts:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         token = m.group()
+        if kind != "comma" and is_title(token):
+            continue
         if kind == "comma":
             if words:
                 words[-1] = _Word(words[-1].text, words[-1].core, True, words[-1].marker)
@@ -230,6 +233,7 @@ def from_parts(
     patronymic written as an initial ("И.", "L") fills the initial field. `sex`, when the source
     states it, wins over what the name shows.
     """
+    surname, given = without_titles(surname), without_titles(given)
     given_words, patronymic_words, initials = [], [], []
     for value, out, slot in ((given, given_words, 0), (patronymic, patronymic_words, 1)):
         value = " ".join((value or "").split())

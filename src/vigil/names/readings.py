@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
 
+from vigil.names import conventions as rules
+from vigil.names.conventions import Options, Rule
 from vigil.names.text import clean_word, script_of
-
-Options = tuple[str, ...]
-Rule = tuple[str, str | Options]
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "Z", "з": "z",
@@ -50,391 +49,19 @@ _LATIN = {
     "ü": "ju", "ő": "jo", "ű": "ju", "ë": "jo", "ï": "i", "ÿ": "i", "ŋ": "n", "ĳ": "ej",
 }  # fmt: skip
 
-_V = "aeiouyäöüåæøœàáâãèéêëìíîïòóôõùúûýÿāēīōūăąęėőűı"
-_BEFORE_V = f"(?=[{_V}])"
-_NOT_BEFORE_V = f"(?![{_V}])"
-_AFTER_V = f"(?<=[{_V}])"
-_AFTER_C = f"(?<![{_V}])"
-_FRONT = "(?=[eiyéèêëíìîï])"
-
-# Romanised Russian in every scheme the sources use: BGN/PCGN and English-language practice,
-# ISO 9 and the scholarly system, the passport schemes, and the German, French and Polish
-# spellings of the émigré press. This convention's first reading is the skeleton's.
-_SLAVIC: list[Rule] = [
-    ("x", ("ks", "h")),
-    ("schtsch|shch|chtch|szcz|šč|ŝ", "SC"),
-    ("tsch|tch|cz|č", "C"),
-    ("sch|sh|sz|š", "S"),
-    ("dzh|dsch|dž|dj" + _BEFORE_V, "dZ"),
-    ("zh|ž|(?<=[pbtdkgv])rz|j(?=ou)|^j(?=[bdgklmnrvz])", "Z"),
-    ("kh|^ch(?=[rlmnvw])", "h"),
-    ("ch", "C"),
-    ("ck(?=[iyja])", "ck"),
-    ("ck|q", "k"),
-    ("(?<=i)c$", ("c", "C")),
-    ("c(?=[aoulr])", ("k", "c")),
-    ("ts|tz|c", "c"),
-    ("ou", "u"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("x", "ks"),
-    ("[iy]ne$", "in"),
-    ("(?<=[oe])ff$", "v"),
-    ("gu" + _FRONT, "g"),
-    ("ë", "jo"),
-    ("â", "ja"),
-    ("û", "ju"),
-    ("ê", "je"),
-    ("ï|ĭ|ÿ", "j"),
-    ("h", ("h", "g")),
-]
-
-_GERMAN: list[Rule] = [
-    ("tzsch|tsch", "C"),
-    ("sch", ("S", "Z")),
-    ("^s(?=[pt])", "S"),
-    ("chs|x", "ks"),
-    ("ch", "h"),
-    ("ck|c(?![eiyäö])", "k"),
-    ("tz|z|c", "c"),
-    ("ß|ss", "s"),
-    (f"(?<![^{_V}])s" + _BEFORE_V, "z"),
-    ("v", ("f", "v")),
-    ("ph", "f"),
-    ("th", "t"),
-    ("qu", "kv"),
-    ("ei|ey|ai|ay", ("aj", "ej")),
-    ("eu|äu", ("oj", "ej")),
-    ("ie", "i"),
-    ("ae|ä", "e"),
-    ("oe|ö", ("jo", "e")),
-    ("ue|ü", ("ju", "u")),
-    (_AFTER_V + "h", ""),
-    ("h", ("h", "g")),
-    ("y", ("i", "ju")),
-]
-
-_C = "bcdfghjklmnpqrstvwxz"
-_MAGIC_E = f"(?=[{_C}](?:e|es|ed)$)"
-
-# English spelling read the way Russian renders English names (Ермолович): Peter Питер,
-# Walker Уолкер, Newman Ньюман, Miles Майлз, McEwan Макьюэн.
-_ENGLISH: list[Rule] = [
-    ("^mc", "mak"),
-    ("tch", "C"),
-    ("ch", ("C", "k")),
-    ("sh", "S"),
-    ("ph", "f"),
-    ("th", ("t", "s")),
-    ("wh", "u"),
-    ("augh|ough", ("o", "of", "au")),
-    ("ght", "t"),
-    ("gh|^(?=kn)k|^(?=wr)w", ""),
-    ("dg|j", "dZ"),
-    ("g" + _FRONT, ("dZ", "g")),
-    ("qu", ("kv", "ku")),
-    ("ck|c(?![eiy])|q", "k"),
-    ("s?c" + _FRONT, "s"),
-    ("x", "ks"),
-    ("(?<=[bdglmnrv])es$", ("z", "es")),
-    (_AFTER_C + "es$", ("s", "es")),
-    ("wa", ("uo", "ua", "va")),
-    ("w" + _BEFORE_V, ("u", "v")),
-    ("ew", "ju"),
-    ("ee|ea|ie(?!$)", "i"),
-    ("oo", "u"),
-    ("oa", ("ou", "o")),
-    ("ou", ("au", "u", "o")),
-    ("ow", ("ou", "au", "o")),
-    ("aw|au", ("o", "ou")),
-    ("ay|ai", "ej"),
-    ("ey$", ("i", "ej")),
-    ("ei|ey", ("ej", "aj", "i")),
-    ("igh", "aj"),
-    ("a" + _MAGIC_E, ("ej", "e")),
-    ("[iy]" + _MAGIC_E, ("aj", "i")),
-    ("o" + _MAGIC_E, ("ou", "o")),
-    ("u" + _MAGIC_E, ("ju", "u")),
-    ("ar(?=[bcdfgklmnpqstvxz])", ("ar", "a")),
-    ("ng(?![aeiouy])", ("ng", "n")),  # also Korean and Vietnamese: Hwang Хван
-    ("al(?=[ldt])", ("ol", "al")),
-    ("i(?=[ao])", ("i", "aj")),
-    ("[ue]r" + f"(?=[{_C}]|$)", ("er", "jor", "ur")),
-    ("y" + _BEFORE_V, "j"),
-    (f"(?<=[{_C}])y(?=[{_C}])", ("i", "aj")),
-    ("y", "i"),
-    (_AFTER_C + "e$", ("", "e")),
-    (_AFTER_C + "e(?=[" + _C + "][aeiouy])", ("e", "i")),
-    ("(?<=[bdglmnrv])s$", ("s", "z")),
-    ("u", ("u", "a", "ju")),
-    ("a", ("a", "e")),
-]
-
-_FRENCH: list[Rule] = [
-    # word endings first: most final consonants and a final e are silent
-    ("ault$|aut$|aud$|eaux?$|aux$", "o"),
-    ("oux$", "u"),
-    ("eux$", "jo"),
-    ("ier$", ("je", "jer")),
-    ("ienne$", "jen"),
-    ("(?:er|ez|et)$", "e"),
-    ("(?<=[rn])ds?$", ("", "d")),
-    ("(?<=r)t$", ("", "t")),
-    ("(?<=r)s$", ("", "s")),
-    ("(?<=[aeiou])st$", ("", "st")),
-    ("(?<=[mp])ps$", ("", "ps")),
-    *((f"(?<=[{_V}n]){c}$", ("", o)) for c, o in [("s", "s"), ("t", "t"), ("d", "d"), ("z", "z")]),
-    (f"(?<=[{_V}n])x$", ("", "ks")),
-    (_AFTER_C + "e?s$|" + _AFTER_C + "e$", ""),
-    ("eau|au", "o"),
-    ("ou|oû|où", "u"),
-    ("oi|oî", "ua"),
-    ("oy", "uaj"),
-    ("[ae]in" + f"(?![{_V}n])", "en"),
-    ("in" + f"(?![{_V}n])", ("en", "in")),
-    ("[ae][nm]" + f"(?![{_V}nm])", "an"),
-    ("un" + f"(?![{_V}n])", "en"),
-    ("aî|ai|ei|ay", "e"),
-    ("eu|œu|œ", "e"),
-    ("ch", "S"),
-    ("j|g" + _FRONT, "Z"),
-    ("gu" + _FRONT, "g"),
-    ("qu", "k"),
-    ("c" + _FRONT + "|ç", "s"),
-    ("c", "k"),
-    ("gn", "nj"),
-    (_AFTER_V + "ill", "j"),
-    ("ill", ("ij", "il")),
-    ("ph", "f"),
-    ("th", "t"),
-    ("h", ""),
-    (_AFTER_V + "s" + _BEFORE_V, "z"),
-    ("ss", "s"),
-    (_AFTER_V + "s(?=[bcdfgjklmnpqtvwz])", ("s", "")),  # Deschamps, Estienne: old mute s
-    ("ë", "e"),
-    ("u", "ju"),
-    ("y", "i"),
-    ("ï", "j"),
-]
-
-_ITALIAN: list[Rule] = [
-    ("cch|ch", "k"),
-    ("gh", "g"),
-    ("sci(?=[aou])|sc(?=[eiéè])", "S"),
-    ("cci(?=[aou])|ci(?=[aou])|cc(?=[eiéè])|c(?=[eiéè])", "C"),
-    ("c", "k"),
-    ("ggi(?=[aou])|gi(?=[aou])|gg(?=[eiéè])|g(?=[eiéè])", "dZ"),
-    ("gu(?=[aeiou])", "gv"),
-    ("gli", "lj"),
-    ("gn", "nj"),
-    ("zz", "c"),
-    ("z", ("c", "dz")),
-    ("h", ""),
-    ("qu", "kv"),
-    ("x", "ks"),
-    ("y", "i"),
-]
-
-_SPANISH: list[Rule] = [
-    ("ch", "C"),
-    ("ll", ("j", "lj", "l")),
-    ("ñ", "nj"),
-    ("gu" + _FRONT, "g"),
-    ("gu(?=[ao])", ("gv", "gu")),
-    ("gü", "gu"),
-    ("j|g" + _FRONT, "h"),
-    ("c" + _FRONT + "|z", "s"),
-    ("c|qu", "k"),
-    ("h", ""),
-    ("x", ("ks", "h")),
-    ("y" + _BEFORE_V, "j"),
-    ("y", "i"),
-    ("w", "u"),
-]
-
-_PORTUGUESE: list[Rule] = [
-    ("lh", "lj"),
-    ("nh", "nj"),
-    ("ch|x", "S"),
-    ("j|g" + _FRONT, "Z"),
-    ("gu" + _FRONT, "g"),
-    ("qu" + _FRONT, "k"),
-    ("qu", "kv"),
-    ("c" + _FRONT + "|ç|ss", "s"),
-    ("c", "k"),
-    (_AFTER_V + "s" + _BEFORE_V, "z"),
-    ("ão", "aun"),
-    ("õe", "ojn"),
-    ("o$", ("u", "o")),
-    ("e$", ("i", "e")),
-    ("h", ""),
-]
-
-# Latin and latinised Greek names the way Russian renders them: the nominative ending dropped
-# (Proculus Прокул, Marcius Марций, Gnaeus Гней), au/eu as ав/ев (Paullus Павел), h as г.
-_CLASSICAL: list[Rule] = [
-    ("tius$", ("cij", "tij")),
-    ("i[uo]s$", "ij"),
-    ("eus$", "ej"),
-    ("[ou][sm]$|(?<=[^aeiou])es$", ""),
-    ("ae|oe", "e"),
-    ("au", "av"),
-    ("eu", "ev"),
-    ("qu", "kv"),
-    ("ph", "f"),
-    ("th", ("t", "f")),
-    ("b", ("b", "v")),
-    ("ch", "h"),
-    ("rh", "r"),
-    ("c(?=[eiy]|ae|oe)", "c"),
-    ("c", "k"),
-    ("h", "g"),
-]
-
-# Modern Greek names the way Russian renders them: Giorgos Йоргос, Athina Афина, Thanos Танос.
-_GREEK: list[Rule] = [
-    ("gi(?=[aeou])|g(?=[eiy])", ("j", "g")),
-    ("th", ("t", "f")),
-    ("ch", "h"),
-    ("ou", "u"),
-    ("ai", "e"),
-    ("oi|ei", "i"),
-    ("mp", ("mb", "mp")),
-    ("nt", ("nd", "nt")),
-    ("b", ("v", "b")),
-    ("y", "i"),
-    ("h", "h"),
-]
-
-# Polish, Czech, Slovak, Lithuanian, Latvian and the Latin-script South Slavic languages.
-_WEST_SLAVIC: list[Rule] = [
-    ("x", ("ks", "h")),
-    ("iusz$", "ij"),
-    ("(?<=[sc]k)a$", ("aja", "a")),  # Polish -ska/-cka, Russian -ская/-цкая
-    ("szcz", "SC"),
-    ("sz", "S"),
-    ("cz", "C"),
-    ("rz", ("Z", "rz")),
-    ("ch", "h"),
-    ("dż|đ", "dZ"),
-    ("dź|dzi" + _BEFORE_V, "dz"),
-    ("ci" + _BEFORE_V + "|ć|c", "c"),
-    ("si" + _BEFORE_V + "|ś", ("s", "S")),
-    ("zi" + _BEFORE_V + "|ź", "z"),
-    ("ni" + _BEFORE_V + "|ń", "nj"),
-    ("ł", "l"),
-    ("w", "v"),
-    ("ó", "u"),
-    ("y", "y"),
-    ("x", "ks"),
-]
-
-_HUNGARIAN: list[Rule] = [
-    ("cs", "C"),
-    ("sz", "s"),
-    ("zs", "Z"),
-    ("gy", "dj"),
-    ("ny", "nj"),
-    ("ly", "j"),
-    ("ty", "tj"),
-    ("s", "S"),
-    ("c", "c"),
-    ("a", ("a", "o")),
-]
-
-_NORDIC: list[Rule] = [
-    ("sch", "sh"),
-    ("skj|sj|sk(?=[yieäöø])", "S"),
-    ("kj|tj", "C"),
-    ("oe", "u"),
-    ("ij", "ej"),
-    ("ui", ("ej", "ju")),
-    ("aa", ("a", "o")),
-    ("uu", "u"),
-    ("g", ("g", "h")),
-    ("v", ("v", "f")),
-    ("ø|ö", ("jo", "e")),
-    ("ä", ("e", "ja")),
-    ("å", "o"),
-    ("y", ("ju", "i")),
-    ("c" + _FRONT, "s"),
-    ("c", "k"),
-]
-
-_TURKISH: list[Rule] = [
-    ("c", "dZ"),
-    ("ç", "C"),
-    ("ş", "S"),
-    ("ğ", ("", "g")),
-    ("ı", "y"),
-    ("q", "g"),
-    ("ə", ("a", "e")),
-    ("j", "Z"),
-    ("y", "j"),
-]
-
-# Hepburn romanisation read the Russian way (Polivanov): shi си, chi ти, tsu цу, ji дзи.
-_JAPANESE: list[Rule] = [
-    ("sh", "sj"),
-    ("ch", "tj"),
-    ("ts", "c"),
-    ("j", "dzj"),
-    ("z", ("dz", "z")),
-    ("ō|ou|oo", "o"),
-    ("ū|uu", "u"),
-    ("y", "j"),
-    ("wo", "o"),
-    ("w", "v"),
-    ("n(?=[mbp])", ("n", "m")),
-]
-
-# Pinyin read the Russian way (Palladius): zh чж, j/z цз, q ц, x с, r ж, -ng н, -n нь.
-_CHINESE: list[Rule] = [
-    ("zh", "CZ"),
-    ("c(?!h)", "c"),
-    ("ch", "C"),
-    ("sh", "S"),
-    ("(?<=[zcs])i", "y"),
-    ("[jz]", "cz"),
-    ("q", "c"),
-    ("x", "s"),
-    ("r", "Z"),
-    ("(?<=[jqxy])u", "ju"),
-    ("ü", "ju"),
-    ("yi", "i"),
-    ("y", "j"),
-    ("wu", "u"),
-    ("w", "v"),
-    ("ong", "un"),
-    ("ng", "n"),
-    ("(?<=[gkh])uo", "o"),
-    ("ui", "uj"),
-    ("ie", "je"),
-    ("i(?=[aou])", "j"),
-]
-
-_PINYIN_FINAL = (
-    "iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|"
-    "ui|ue|er|a|o|e|i|u|ü"
-)
-_PINYIN = re.compile(f"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:{_PINYIN_FINAL}))+")
-_HEPBURN = re.compile(
-    "(?:(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|y|w)?[aiueoāīūēō](?:[aiueo]|[kstpc](?=[kstpc]))?)|n)+"
-)
-
 
 class Convention:
-    """One spelling convention: rules tried left to right, the longest listed first.
+    """One spelling convention: its rules (conventions.py) tried left to right.
 
     A rule is a regular expression for a letter group (with its context) and the sound it spells,
     or a tuple of sounds when the convention is ambiguous (English th: т or с); the first is the
     usual one. `gate`, when given, says which words may follow the convention at all.
     """
 
-    def __init__(self, name: str, rules: Sequence[Rule], gate: str | re.Pattern[str] = "") -> None:
+    def __init__(self, name: str, table: Sequence[Rule], gate: str | re.Pattern[str] = "") -> None:
         self.name = name
-        self.outputs: list[Options] = [(o,) if isinstance(o, str) else o for _, o in rules]
-        alternatives = [f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(rules)]
+        self.outputs: list[Options] = [(o,) if isinstance(o, str) else o for _, o in table]
+        alternatives = [f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(table)]
         self.regex = re.compile("|".join([*alternatives, "(?P<any>.)"]), re.DOTALL)
         self.gate: re.Pattern[str] | None = re.compile(gate) if isinstance(gate, str) else gate
         self.full_gate = not isinstance(gate, str)
@@ -478,45 +105,34 @@ def _latin_letter(ch: str) -> str:
     return _LATIN.get(base, "")
 
 
-# Romanised Russian whose spelling shows German, Polish or French practice: there ch is х (or ш
-# in French), German z is ц, French j is ж. The skeleton reads a word in the variant it shows.
-_SLAVIC_GERMAN: list[Rule] = [("ch(?!s)", "h"), ("z(?!h)", "c"), ("w", "v"), *_SLAVIC]
-_SLAVIC_POLISH: list[Rule] = [("ch", "h"), *_SLAVIC]
-_SLAVIC_FRENCH: list[Rule] = [("(?<!t)ch", "S"), ("j", "Z"), *_SLAVIC]
-_SLAVIC_SCHOLARLY: list[Rule] = [("x", "h"), ("c", "c"), *_SLAVIC]
-_SCHOLARLY_MARKS = re.compile("[čšžŝ]|ij$")
-_GERMAN_MARKS = re.compile("sch|tz")
-_POLISH_MARKS = re.compile("w|cz|sz|rz|[łżśćńó]")
-_FRENCH_MARKS = re.compile("ou|tch|ï|[iy]ne$")
-
 CONVENTIONS: tuple[Convention, ...] = (
-    Convention("slavic", _SLAVIC),
-    Convention("german", _GERMAN),
-    Convention("english", _ENGLISH),
-    Convention("french", _FRENCH),
-    Convention("italian", _ITALIAN),
-    Convention("spanish", _SPANISH),
-    Convention("portuguese", _PORTUGUESE),
-    Convention("classical", _CLASSICAL, "(?:us|um|ae|ix|ex|os|es)$|ae|oe|ph|th"),
+    Convention("slavic", rules.SLAVIC),
+    Convention("german", rules.GERMAN),
+    Convention("english", rules.ENGLISH),
+    Convention("french", rules.FRENCH),
+    Convention("italian", rules.ITALIAN),
+    Convention("spanish", rules.SPANISH),
+    Convention("portuguese", rules.PORTUGUESE),
+    Convention("classical", rules.CLASSICAL, "(?:us|um|ae|ix|ex|os|es|o)$|ae|oe|ph|th"),
     Convention(
         "west_slavic",
-        _WEST_SLAVIC,
+        rules.WEST_SLAVIC,
         "[łśćźżńąęóřěůčšžťďňľĺŕėįųūāēīķļņģđ]|sz|cz|rz|w|[sc]k[ai]$|wicz$",
     ),
-    Convention("hungarian", _HUNGARIAN, "cs|zs|gy|ő|ű|sz(?!cz)|ny$|ly$|[áéíóú]|[aeiou]s$"),
-    Convention("nordic", _NORDIC, "[øåæöä]|aa|ij|oe|uu|sj|ii|yy|kk|kj|tj|sk[yø]"),
-    Convention("greek", _GREEK, "(?:os|is|as|es|ou)$|th|ph|ch"),
-    Convention("turkish", _TURKISH, "[çşğıə]|c(?![hkz])"),
-    Convention("baltic", [("s$", "")], f"[^{_V}]s$"),
-    Convention("japanese", _JAPANESE, _HEPBURN),
-    Convention("chinese", _CHINESE, _PINYIN),
+    Convention("hungarian", rules.HUNGARIAN, "cs|zs|gy|ő|ű|sz(?!cz)|ny$|ly$|[áéíóú]|[aeiou]s$"),
+    Convention("nordic", rules.NORDIC, "[øåæöä]|aa|ij|oe|uu|sj|ii|yy|kk|kj|tj|sk[yø]"),
+    Convention("greek", rules.GREEK, "(?:os|is|as|es|ou)$|th|ph|ch"),
+    Convention("turkish", rules.TURKISH, "[çşğıə]|c(?![hkz])"),
+    Convention("baltic", [("s$", "")], f"[^{rules.V}]s$"),
+    Convention("japanese", rules.JAPANESE, rules.HEPBURN),
+    Convention("chinese", rules.CHINESE, rules.PINYIN),
 )
 _SLAVIC_CONVENTION = CONVENTIONS[0]
 _SLAVIC_VARIANTS = (
-    (_SCHOLARLY_MARKS, Convention("slavic_scholarly", _SLAVIC_SCHOLARLY)),
-    (_GERMAN_MARKS, Convention("slavic_german", _SLAVIC_GERMAN)),
-    (_POLISH_MARKS, Convention("slavic_polish", _SLAVIC_POLISH)),
-    (_FRENCH_MARKS, Convention("slavic_french", _SLAVIC_FRENCH)),
+    (rules.SCHOLARLY_MARKS, Convention("slavic_scholarly", rules.SLAVIC_SCHOLARLY)),
+    (rules.GERMAN_MARKS, Convention("slavic_german", rules.SLAVIC_GERMAN)),
+    (rules.POLISH_MARKS, Convention("slavic_polish", rules.SLAVIC_POLISH)),
+    (rules.FRENCH_MARKS, Convention("slavic_french", rules.SLAVIC_FRENCH)),
 )
 
 

@@ -40,6 +40,7 @@ def records_needing_keys(conn: Connection, version: int) -> Iterator[dict[str, A
             record.c.surname,
             record.c.given,
             record.c.patronymic,
+            record.c.sex,
         )
         .outerjoin(name_key, name_key.c.record_id == record.c.id)
         .where(or_(name_key.c.record_id.is_(None), name_key.c.version != version))

@@ -191,7 +191,9 @@ class Registry:
             rec_rows.append(rows.record_row(rec, next_id, sid))
             if rec.name is not None:
                 n = rec.name
-                key_rows.append(rows.key_row(next_id, n.surname, n.given, n.patronymic, n.written))
+                key_rows.append(
+                    rows.key_row(next_id, n.surname, n.given, n.patronymic, n.written, rec.sex)
+                )
             ev_rows.extend(rows.event_row(ev, next_id, sid) for ev in rec.events)
             result.warnings.extend((rec.line, w) for w in rec.warnings)
             result.records += 1
@@ -246,7 +248,12 @@ class Registry:
             for r in todo:
                 batch.append(
                     rows.key_row(
-                        r["id"], r["surname"], r["given"], r["patronymic"], r["name_written"]
+                        r["id"],
+                        r["surname"],
+                        r["given"],
+                        r["patronymic"],
+                        r["name_written"],
+                        r["sex"],
                     )
                 )
                 if len(batch) >= BATCH:

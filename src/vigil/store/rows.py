@@ -126,13 +126,16 @@ def key_row(
     given: str | None,
     patronymic: str | None,
     written: str | None,
+    sex: str | None = None,
 ) -> dict[str, Any]:
     """A record's name keys, computed once so linkage compares keys, not spellings."""
     from vigil.names import from_parts, name_keys, parse_name
     from vigil.names.version import KEYS_VERSION
 
     if surname or given or patronymic:
-        parts = from_parts(surname, given, patronymic, written)
+        parts = from_parts(
+            surname, given, patronymic, written, sex=sex if sex in ("m", "f") else None
+        )
     else:
         parts = parse_name(written or "")
     k = name_keys(parts)
