@@ -6,6 +6,7 @@ import csv
 import getpass
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -64,7 +65,7 @@ def link(
         )  # fmt: skip
         location = reg.location
     if as_json:
-        console.print_json(vars(report) | {"training": vars(report.training or {}) or None})
+        console.print_json(asdict(report))
         return
     console.out.print(console.link_report(report, location))
 

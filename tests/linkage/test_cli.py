@@ -23,6 +23,8 @@ def test_link_persons_show_and_export(linked: Registry) -> None:
     out = _run("link", "--db", db, "--quiet")
     assert out.exit_code == 0, out.output
     assert "incremental run on duckdb" in out.output and "Registry:" in out.output
+    report = json.loads(_run("link", "--db", db, "--json").output)
+    assert report["mode"] == "incremental" and report["new_records"] == 0
     persons = json.loads(_run("persons", "--db", db, "--json", "--limit", "0").output)
     assert persons and all(p["records"] >= 1 for p in persons)
     biggest = max(persons, key=lambda p: p["records"])

@@ -92,3 +92,23 @@ def test_review_queue_is_nearest_the_threshold_first(linked: Registry) -> None:
     assert (queue[0]["record_a"], queue[0]["record_b"]) not in {
         (p["record_a"], p["record_b"]) for p in again
     }
+
+
+def test_reviewers_same_pairs_refine_the_model_once_there_are_enough(linked: Registry) -> None:
+    from vigil.linkage.model import MIN_LABELS
+
+    strong = [p for p in linked.review_queue(threshold=1.0, limit=200) if p["probability"] > 0.99]
+    assert len(strong) >= MIN_LABELS
+    for p in strong[:MIN_LABELS]:
+        linked.decide(p["record_a"], p["record_b"], "same", "tester")
+    report = link(linked, full=True)
+    assert report.training is not None and report.training.labels == MIN_LABELS
+    assert report.persons > 0
+
+
+def test_an_empty_or_tiny_registry_links_without_a_model(tmp_path) -> None:
+    with Registry.open(str(tmp_path / "v.db")) as reg:
+        reg.init()
+        report = link(reg)
+        assert (report.records, report.persons, report.pairs) == (0, 0, 0)
+        assert reg.persons() == []

@@ -134,12 +134,25 @@ def test_from_parts_normalises_case_and_declension() -> None:
     assert (p.given_initial, p.patronymic_initial) == ("А", "С")
 
 
+def test_initials_with_a_written_out_given_name_and_a_birth_year() -> None:
+    assert parts("Иванов Иван И.") == ("Иванов", "Иван", None, "И", "И")
+    assert parts("Ivan I. Ivanov") == ("Ivanov", "Ivan", None, "I", "I")
+    assert parts("Петров Иван Сергеевич 1897 г.р.") == ("Петров", "Иван", "Сергеевич", "И", "С")
+
+
+def test_a_lone_given_name_is_a_given_name() -> None:
+    assert parts("Анна") == (None, "Анна", None, "А", None)
+    assert parts("Иванов") == ("Иванов", None, None, None, None)
+
+
 def test_from_parts_initials_and_stated_sex() -> None:
     p = from_parts("Trotsky", "L.", "D.", written="Trotsky L. D.", sex="m")
     assert (p.given, p.given_initial, p.patronymic_initial) == (None, "L", "D")
     assert p.written == "Trotsky L. D."
     assert p.sex == "m"
     assert from_parts(None, None, None).surname is None
+    p = from_parts("Иванов", "Иван", "И.")
+    assert (p.given, p.patronymic, p.patronymic_initial) == ("Иван", None, "И")
 
 
 def test_parts_are_frozen_and_compare_without_the_written_text() -> None:

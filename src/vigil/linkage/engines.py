@@ -7,6 +7,8 @@ says what to install.
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -22,7 +24,9 @@ def make_api(engine: str = "duckdb", spark_master: str | None = None) -> Any:
         from splink import DuckDBAPI
 
         con = duckdb.connect()
-        # Two cores and no swap: let DuckDB spill to disk rather than be killed.
+        # Spill to the system's temporary folder, not the working directory.
+        spill = Path(tempfile.gettempdir()) / "vigil-duckdb"
+        con.execute(f"SET temp_directory = '{spill}'").fetchall()
         con.execute("SET preserve_insertion_order = false").fetchall()
         return DuckDBAPI(connection=con)
     if engine == "spark":
@@ -41,6 +45,8 @@ def _spark_api(master: str) -> Any:
             "and a Java runtime (Debian: default-jre-headless)"
         ) from exc
     os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYTHON", "python3"))
+    # Spark's checkpoints and warehouse go to a temporary folder, never the working directory.
+    scratch = Path(tempfile.mkdtemp(prefix="vigil-spark-"))
     spark = (
         SparkSession.builder.master(master)
         .appName("vigil-link")
@@ -49,10 +55,11 @@ def _spark_api(master: str) -> Any:
         .config("spark.default.parallelism", "8")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", os.environ.get("VIGIL_SPARK_MEMORY", "4g"))
+        .config("spark.sql.warehouse.dir", str(scratch / "warehouse"))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
-    spark.sparkContext.setCheckpointDir(os.path.join(os.getcwd(), ".spark-checkpoints"))
+    spark.sparkContext.setCheckpointDir(str(scratch / "checkpoints"))
     return SparkAPI(spark_session=spark)
 
 

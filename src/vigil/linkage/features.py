@@ -31,6 +31,7 @@ SCHEMA = pa.schema(
         ("birth_year", pa.int32()),
         ("birth_lo", pa.int32()),
         ("birth_hi", pa.int32()),
+        ("birth_day", pa.int32()),
         ("place_key", pa.string()),
         ("region_key", pa.string()),
         ("residence_key", pa.string()),
@@ -58,7 +59,8 @@ NAME_KEYS = (
 # Settlement-type and administrative abbreviations carry no identity of their own.
 _PLACE_NOISE = re.compile(
     r"\b(?:г|гор|д|дер|с|село|пос|п|ст|стан|губ|у|уезд|обл|р-н|район|волость|вол|край|асср|ссср"
-    r"|ул|пер|кв|д|village|town|city|district|province|region|gouv|kreis|dorf)\b\.?",
+    r"|ул|пер|кв|д|gub|guberniia|guberniya|uezd|uyezd|obl|oblast|raion|rayon|selo|der|gorod"
+    r"|village|town|city|district|province|region|gouv|kreis|dorf)\b\.?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*|\d+[a-zа-я]*", re.IGNORECASE)
@@ -95,13 +97,14 @@ def residence_keys(text: str | None) -> tuple[str | None, str | None]:
     """(whole address, its first part): the area alone still says something."""
     if not text:
         return None, None
-    whole = " ".join(_WORD.findall(text.casefold())) or None
+    text = _PLACE_NOISE.sub(" ", text.casefold())
+    whole = " ".join(_WORD.findall(text)) or None
     if whole is None:
         return None, None
     if "," in text:
-        area = " ".join(_WORD.findall(text.split(",")[0].casefold()))
+        area = " ".join(_WORD.findall(text.split(",")[0]))
     else:  # "SK23 7AX", "Moscow Arbat 5": the first word is the widest part
-        area = "".join(_WORD.findall(text.split()[0].casefold()))
+        area = "".join(_WORD.findall(text.split()[0]))
     return whole, area or None
 
 
@@ -137,6 +140,8 @@ def feature_row(rec: Mapping[str, Any]) -> dict[str, Any]:
         "birth_year": year,
         "birth_lo": birth_lo,
         "birth_hi": birth_hi,
+        # Only a date known to the day is rare enough to block on with one other field.
+        "birth_day": birth_lo if birth_lo is not None and birth_lo == birth_hi else None,
         "place_key": place,
         "region_key": region,
         "residence_key": residence,
@@ -154,6 +159,28 @@ def feature_row(rec: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+# Blocks that would be too big to compare pairwise (every "Иванов Иван" of a million-record
+# registry) are left to narrower rules: each count column says how many records share that
+# combination, and the blocking rule that uses it skips blocks above the cap.
+BLOCK_SIZES = {
+    "n_surname_given": ("surname_key", "given_key"),
+    "n_given_place": ("given_key", "place_key"),
+    "n_surname_birth": ("surname_key", "birth_lo", "birth_hi"),
+    "n_given_birth": ("given_key", "birth_lo", "birth_hi"),
+    "n_birth_place": ("birth_lo", "birth_hi", "place_key"),
+}
+
+
+def with_block_sizes(table: pa.Table) -> pa.Table:
+    for name, cols in BLOCK_SIZES.items():
+        counts = table.group_by(list(cols)).aggregate([("unique_id", "count")])
+        counts = counts.rename_columns([*cols, name]).cast(
+            pa.schema([*(table.schema.field(c) for c in cols), pa.field(name, pa.int32())])
+        )
+        table = table.join(counts, list(cols), join_type="left outer")
+    return table.sort_by("unique_id")
+
+
 def feature_table(records: Iterable[Mapping[str, Any]], batch: int = 100_000) -> pa.Table:
     """Build the Arrow table in batches: strings stay compact, not millions of Python dicts."""
     batches: list[pa.RecordBatch] = []
@@ -165,4 +192,4 @@ def feature_table(records: Iterable[Mapping[str, Any]], batch: int = 100_000) ->
             rows = []
     if rows or not batches:
         batches.append(pa.RecordBatch.from_pylist(rows, schema=SCHEMA))
-    return pa.Table.from_batches(batches, schema=SCHEMA)
+    return with_block_sizes(pa.Table.from_batches(batches, schema=SCHEMA))

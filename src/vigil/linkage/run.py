@@ -92,7 +92,9 @@ def link(
     different = [(d["record_a"], d["record_b"]) for d in decisions if d["verdict"] == "different"]
 
     model_json: dict[str, Any] | None = None
-    if not incremental:
+    if len(ids) < 2:  # nothing to compare: each record (if any) is a person of its own
+        new_pairs = all_pairs = _empty()
+    elif not incremental:
         new_pairs, model_json, report.training = train_and_score(
             table, engine, spark_master, same, say
         )
@@ -191,7 +193,7 @@ def train_and_score(
             table_name="labels",
         )
     say("training")
-    training = link_model.train(linker, table.num_rows, labels)
+    training = link_model.train(linker, table.num_rows, labels, len(same))
     model = link_model.model_json(linker)
     if engine != "duckdb":
         api = make_api(engine, spark_master)

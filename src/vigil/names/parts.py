@@ -53,6 +53,7 @@ _DIGRAPHS = frozenset((
     "shch", "sch", "tsch", "dzh",
 ))  # fmt: skip
 
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(
     r"(?P<initial>[^\W\d_]{1,4}\.)|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)|(?P<comma>,)"
 )
@@ -77,7 +78,7 @@ _SURNAME_LIKE = re.compile(
 
 Template = tuple[str, ...]  # one letter a word: S surname, G given, M middle (more given), P
 _TEMPLATES: dict[int, tuple[Template, ...]] = {
-    1: (("S",),),
+    1: (("S",), ("G",)),
     2: (("S", "G"), ("G", "S"), ("G", "P")),
     3: (("S", "G", "P"), ("G", "P", "S"), ("G", "M", "S"), ("S", "G", "M"), ("S", "S", "G")),
     4: (("S", "G", "M", "P"), ("G", "M", "P", "S"), ("G", "M", "M", "S"), ("S", "S", "G", "P"),
@@ -106,6 +107,7 @@ def parse_name(text: str) -> NameParts:
 
 @lru_cache(maxsize=32768)
 def _parse(text: str) -> NameParts:
+    text = _DIGIT.split(text, maxsplit=1)[0]  # "Петров Иван 1897 г.р.": the name ends there
     script = script_of(text)
     initials: list[str] = []
     words: list[_Word] = []
@@ -153,8 +155,9 @@ def _choose(words: list[_Word], script: Script, initials: bool, initials_first: 
         return ()
     templates = _TEMPLATES.get(n) or (("S", *("G",) * (n - 1)),)
     if initials:
-        # With initials the words are the surname (and perhaps a second surname word).
-        return ("S",) * n
+        # The initials stand for the given name or patronymic; the words are the surname,
+        # perhaps with a given name written out ("Иванов Иван И.").
+        templates = (*(t for t in templates if "P" not in t and t != ("G",)), ("S",) * n)
     scored = []
     for rank, template in enumerate(templates):
         score = sum(_fit(w, role, script) for w, role in zip(words, template, strict=True))
@@ -208,6 +211,8 @@ def _assemble(
     patronymics = [w for w, r in zip(words, template, strict=True) if r == "P"]
     if not patronymics and givens and givens[-1].marker:
         patronymics = [givens.pop()]
+    if givens and initials and not patronymics:
+        initials = ["", *initials]  # "Иванов Иван И.": the initial is the patronymic's
     return _build(
         [w.text for w in surnames],
         [w.text for w in givens],

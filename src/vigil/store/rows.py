@@ -129,6 +129,18 @@ def key_row(
     sex: str | None = None,
 ) -> dict[str, Any]:
     """A record's name keys, computed once so linkage compares keys, not spellings."""
+    return {"record_id": record_id, **_keys(surname, given, patronymic, written, sex)}
+
+
+@lru_cache(maxsize=1 << 18)
+def _keys(
+    surname: str | None,
+    given: str | None,
+    patronymic: str | None,
+    written: str | None,
+    sex: str | None,
+) -> dict[str, Any]:
+    # Lists repeat names (Иванов Иван Иванович), and parsing one costs a morphology lookup.
     from vigil.names import from_parts, name_keys, parse_name
     from vigil.names.version import KEYS_VERSION
 
@@ -140,7 +152,6 @@ def key_row(
         parts = parse_name(written or "")
     k = name_keys(parts)
     return {
-        "record_id": record_id,
         "version": KEYS_VERSION,
         "surname_lemma": k.surname_lemma,
         "surname_key": k.surname_key or None,
