@@ -218,23 +218,13 @@ def docs_historical(threshold: float = 0.95) -> tuple[dict, float]:
     df["first_name_surname_concat"] = df.first_name + " " + df.surname
     t = time.perf_counter()
     linker = Linker(DuckDBAPI().register(df), settings, log_level=None)
-    linker.training.estimate_probability_two_random_records_match(
-        [
-            block_on("first_name", "surname", "dob"),
-            block_on("substr(first_name,1,2)", "surname", "substr(postcode_fake,1,2)"),
-            block_on("dob", "postcode_fake"),
-        ],
-        recall=0.6,
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=1)
-    for rule in (block_on("first_name", "surname"), block_on("dob")):
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True
-        )
-    predictions = linker.inference.predict(threshold_match_probability=0.01)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
-        predictions, threshold_match_probability=threshold
-    ).as_pandas_dataframe()
+    deterministic = [
+        block_on("first_name", "surname", "dob"),
+        block_on("substr(first_name,1,2)", "surname", "substr(postcode_fake,1,2)"),
+        block_on("dob", "postcode_fake"),
+    ]
+    em = [block_on("first_name", "surname"), block_on("dob")]
+    clusters = train_and_cluster(linker, deterministic, 0.6, em, threshold)
     seconds = time.perf_counter() - t
     name = "historical.csv"
     return {
@@ -284,26 +274,32 @@ def docs_febrl4(threshold: float = 0.99) -> tuple[dict, float]:
     )
     t = time.perf_counter()
     api = DuckDBAPI()
-    linker = Linker([api.register(f) for f in frames], settings, log_level=None)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("soc_sec_id"), block_on("given_name", "surname", "date_of_birth")], recall=0.8
-    )
+    tables = [
+        api.register(f, table_name=n) for f, n in zip(frames, ("febrl4a", "febrl4b"), strict=True)
+    ]
+    linker = Linker(tables, settings, log_level=None)
+    deterministic = [block_on("soc_sec_id"), block_on("given_name", "surname", "date_of_birth")]
+    em = [block_on("date_of_birth"), block_on("postcode")]
+    clusters = train_and_cluster(linker, deterministic, 0.8, em, threshold)
+    seconds = time.perf_counter() - t
+    rows = zip(clusters.source_dataset, clusters.rec_id, clusters.cluster_id, strict=True)
+    return {(f"{source}.csv", u): c for source, u, c in rows}, seconds
+
+
+def train_and_cluster(
+    linker: Any, deterministic: list, recall: float, em_rules: list, threshold: float
+) -> Any:
+    """The documentation's recipe: prior, u by sampling, m by EM, predict, cluster."""
+    linker.training.estimate_probability_two_random_records_match(deterministic, recall=recall)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=1)
-    for rule in (block_on("date_of_birth"), block_on("postcode")):
+    for rule in em_rules:
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
     predictions = linker.inference.predict(threshold_match_probability=0.01)
-    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
+    return linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=threshold
     ).as_pandas_dataframe()
-    seconds = time.perf_counter() - t
-    names = {0: "febrl4a.csv", 1: "febrl4b.csv"}
-    out = {}
-    for sd, u, c in zip(clusters.source_dataset, clusters.rec_id, clusters.cluster_id, strict=True):
-        name = names[0] if "a" in str(sd)[-2:] or str(sd).endswith("0") else names[1]
-        out[(name, u)] = c
-    return out, seconds
 
 
 BASELINES = {"historical": docs_historical, "febrl4": docs_febrl4}

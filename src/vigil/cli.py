@@ -37,6 +37,8 @@ Db = Annotated[
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+Limit = Annotated[int, typer.Option(help="At most this many; 0 for all.")]
+Offset = Annotated[int, typer.Option(help="Skip this many first.")]
 
 
 def user_errors(fn: F) -> F:
@@ -201,8 +203,8 @@ def records(
     name: Annotated[str | None, typer.Option(help="Words of the name, any order.")] = None,
     event: Annotated[str | None, typer.Option(help="Only with an event of this type.")] = None,
     year: Annotated[int | None, typer.Option(help="Only with an event in this year.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many; 0 for all.")] = 50,
-    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
     db: Db = None,
     as_json: Json = False,
 ) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from vigil import console
-from vigil.cli import Db, Json, Quiet, app, show_app, user_errors
+from vigil.cli import Db, Json, Limit, Offset, Quiet, app, show_app, user_errors
 from vigil.errors import VigilError
 from vigil.store import Registry
 
@@ -157,8 +157,8 @@ def review(
 @user_errors
 def persons(
     name: Annotated[str | None, typer.Option(help="Words of a name any record carries.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many; 0 for all.")] = 50,
-    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
     db: Db = None,
     as_json: Json = False,
 ) -> None:

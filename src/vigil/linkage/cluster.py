@@ -1,10 +1,11 @@
 """Pairs to clusters, honouring reviewers: "same" always joins, "different" never does.
 
 Two stages. First single link: pairs at or above the threshold join, strongest first. Then
-average link: two clusters join when the scored pairs between them average at least
-`group_mean`, best-supported first, so that many moderate pairs between two groups can join
-them while one stray pair cannot chain two people together. Any merge that would put two
-records a reviewer kept apart into one cluster is refused. Deterministic for the same pairs.
+average link: two clusters join when all pairs of records between them (a pair never scored
+counts as 0) average at least `group_mean`, best-supported first, so that groups with broad
+moderate support join while a lone pair between two big groups does not. Any merge that
+would put two records a reviewer kept apart into one cluster is refused. Deterministic for
+the same pairs.
 """
 
 from __future__ import annotations
@@ -124,7 +125,12 @@ def _average_link(
         cross = la != lb
         lo, hi = np.minimum(la[cross], lb[cross]), np.maximum(la[cross], lb[cross])
         keys, inverse = np.unique(lo * width + hi, return_inverse=True)
-        mean = np.bincount(inverse, probability[cross]) / np.bincount(inverse)
+        # Pairs never scored count as no evidence of a match: the mean is over every pair of
+        # records between the two clusters, so big clusters need broad support to join.
+        size = np.bincount(np.searchsorted(ids, label), minlength=len(ids))
+        x, y = divmod(keys, width)
+        pairs = size[np.searchsorted(ids, x)] * size[np.searchsorted(ids, y)]
+        mean = np.bincount(inverse, probability[cross]) / pairs
         good = np.flatnonzero(mean >= group_mean)
         if not len(good):
             return refused

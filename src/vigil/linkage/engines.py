@@ -28,6 +28,9 @@ def make_api(engine: str = "duckdb", spark_master: str | None = None) -> Any:
         spill = Path(tempfile.gettempdir()) / "vigil-duckdb"
         con.execute(f"SET temp_directory = '{spill}'").fetchall()
         con.execute("SET preserve_insertion_order = false").fetchall()
+        # Leave room for the pairs and clusters in Python; DuckDB spills beyond this.
+        limit = os.environ.get("VIGIL_DUCKDB_MEMORY", "5GB")
+        con.execute(f"SET memory_limit = '{limit}'").fetchall()
         return DuckDBAPI(connection=con)
     if engine == "spark":
         return _spark_api(spark_master or "local[*]")

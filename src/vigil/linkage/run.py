@@ -28,7 +28,7 @@ from vigil.store import linkage as store
 DEFAULT_THRESHOLD = 0.95
 # Two persons also join when the scored pairs between them average at least this
 # (see vigil.linkage.cluster); measured on the benchmarks, it gains recall at little precision.
-GROUP_MEAN = 0.6
+GROUP_MEAN = 0.5
 # Pairs below this probability are not kept: too weak to link or to be worth a review.
 FLOOR = 0.05
 
