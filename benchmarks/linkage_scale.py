@@ -86,9 +86,9 @@ def build_features(n: int, path: Path) -> dict:
 def run_link(path: Path, threshold: float) -> None:
     """In the child: train, score, cluster; then blocking recall and accuracy."""
     from vigil.linkage.accuracy import pairwise_scores
+    from vigil.linkage.blocking import rules_sql
     from vigil.linkage.cluster import cluster
     from vigil.linkage.features import with_block_sizes
-    from vigil.linkage.model import BLOCKING
     from vigil.linkage.run import GROUP_MEAN, train_and_score
 
     table = pq.read_table(path).sort_by("unique_id")
@@ -102,6 +102,7 @@ def run_link(path: Path, threshold: float) -> None:
     t1 = time.perf_counter()
     result = cluster(ids.tolist(), a, b, p, threshold, group_mean=GROUP_MEAN)
     t2 = time.perf_counter()
+    link_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     predicted = {int(i): result.root[int(i)] for i in ids}
     scores = pairwise_scores(dict(zip(ids.tolist(), truth.tolist(), strict=True)), predicted)
     out = {
@@ -110,32 +111,27 @@ def run_link(path: Path, threshold: float) -> None:
         "cluster_seconds": round(t2 - t1, 1),
         "block_sizes_seconds": round(sizes, 1),
         "link_seconds": round(t2 - t0 + sizes, 1),
+        "link_peak_rss_mb": link_peak,
         "pairs_kept": len(a),
         "em_passes": training.em_passes,
         "pairwise": {k: round(getattr(scores, k), 4) for k in ("precision", "recall", "f1")},
     }
-    out.update(blocking_stats(table, truth, BLOCKING))
+    out.update(blocking_stats(table, truth, rules_sql()))
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(out))
 
 
-def blocking_stats(table: pa.Table, truth: np.ndarray, rules: tuple) -> dict:
+def blocking_stats(table: pa.Table, truth: np.ndarray, rules: list[str]) -> dict:
     """Comparisons the rules generate (per record) and the share of true pairs they reach."""
     import duckdb
 
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": "4GB"})
     con.register("t", table)
     con.execute("SET preserve_insertion_order = false").fetchall()
-    conditions = []
-    for rule in rules:
-        if isinstance(rule, str):
-            conditions.append(f"({rule})")
-        else:
-            conditions.append("(" + " AND ".join(f"l.{c} = r.{c}" for c in rule) + ")")
     union = " UNION ".join(
         f"SELECT l.unique_id AS a, r.unique_id AS b FROM t l JOIN t r "
-        f"ON {cond} AND l.unique_id < r.unique_id"
-        for cond in conditions
+        f"ON ({rule}) AND l.unique_id < r.unique_id"
+        for rule in rules
     )
     t = time.perf_counter()
     con.execute(f"CREATE TABLE blocked AS {union}").fetchall()

@@ -55,4 +55,4 @@ def test_block_sizes_count_records_sharing_a_combination() -> None:
     ]
     table = feature_table(iter(rows))
     assert table.column("unique_id").to_pylist() == [1, 2, 3, 4]
-    assert table.column("n_surname_given").to_pylist() == [2, 2, 1, None]
+    assert table.column("n__surname_key__given_key").to_pylist() == [2, 2, 1, None]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from vigil.linkage.blocking import RULES, size_column
 from vigil.names import skeleton
 
 SCHEMA = pa.schema(
@@ -159,20 +160,10 @@ def feature_row(rec: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
-# Blocks that would be too big to compare pairwise (every "Иванов Иван" of a million-record
-# registry) are left to narrower rules: each count column says how many records share that
-# combination, and the blocking rule that uses it skips blocks above the cap.
-BLOCK_SIZES = {
-    "n_surname_given": ("surname_key", "given_key"),
-    "n_given_place": ("given_key", "place_key"),
-    "n_surname_birth": ("surname_key", "birth_lo", "birth_hi"),
-    "n_given_birth": ("given_key", "birth_lo", "birth_hi"),
-    "n_birth_place": ("birth_lo", "birth_hi", "place_key"),
-}
-
-
 def with_block_sizes(table: pa.Table) -> pa.Table:
-    for name, cols in BLOCK_SIZES.items():
+    """Add, for each blocking rule, how many records share the record's values of its columns."""
+    for cols in RULES:
+        name = size_column(cols)
         counts = table.group_by(list(cols)).aggregate([("unique_id", "count")])
         counts = counts.rename_columns([*cols, name]).cast(
             pa.schema([*(table.schema.field(c) for c in cols), pa.field(name, pa.int32())])

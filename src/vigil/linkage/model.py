@@ -14,50 +14,9 @@ from typing import Any
 
 from splink import Linker, SettingsCreator, block_on
 
+from vigil.linkage.blocking import rules_sql
 from vigil.linkage.comparisons import all_comparisons
-from vigil.linkage.features import BLOCK_SIZES
 
-# Each rule is one way a true pair can still share something exact: the union of them is what
-# gets compared. Null keys never block together.
-BLOCK_CAP = 100
-
-
-def _capped(count: str) -> str:
-    """The rule on the columns `count` counts, for blocks of at most BLOCK_CAP records."""
-    cols = BLOCK_SIZES[count]
-    same = " AND ".join(f"l.{c} = r.{c}" for c in cols)
-    return f"{same} AND l.{count} <= {BLOCK_CAP}"
-
-
-BLOCKING = (
-    _capped("n_surname_given"),
-    _capped("n_given_place"),
-    _capped("n_surname_birth"),
-    _capped("n_given_birth"),
-    _capped("n_birth_place"),
-    ("surname_key", "given_key", "birth_year"),
-    ("surname_key", "given_key", "patronymic_initial"),
-    ("surname_key", "given_key", "place_key"),
-    ("surname_key", "given_initial", "birth_year"),
-    ("surname_phonetic", "given_initial", "birth_year"),
-    ("given_key", "patronymic_key", "birth_year"),
-    ("given_key", "place_key", "birth_year"),
-    ("surname_key", "place_key"),
-    ("surname_key", "residence_area"),
-    ("surname_key", "birth_day"),
-    ("given_key", "birth_day"),
-    ("birth_day", "place_key"),
-    ("birth_day", "residence_area"),
-    ("document_key",),
-    ("residence_key", "birth_year"),
-    ("residence_key", "given_initial"),
-    # Surname and given name swapped, as lists and parsers sometimes do.
-    "l.surname_key = r.given_key AND l.birth_year = r.birth_year",
-    "l.given_key = r.surname_key AND l.birth_year = r.birth_year",
-    # One name word only, which a list may put in either column.
-    "l.surname_key = r.given_key AND r.surname_key IS NULL",
-    "l.given_key = r.surname_key AND l.surname_key IS NULL",
-)
 # Pairs these rules find are almost all true: they size the prior, not the links.
 DETERMINISTIC = (
     ("document_key", "surname_key"),
@@ -87,14 +46,10 @@ def settings() -> SettingsCreator:
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=all_comparisons(),
-        blocking_rules_to_generate_predictions=[_rule(r) for r in BLOCKING],
+        blocking_rules_to_generate_predictions=rules_sql(),
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=False,
     )
-
-
-def _rule(rule: tuple[str, ...] | str) -> Any:
-    return rule if isinstance(rule, str) else block_on(*rule)
 
 
 def train(linker: Linker, n_records: int, labels: Any | None = None, n_labels: int = 0) -> Training:
