@@ -116,8 +116,9 @@ def run_link(path: Path, threshold: float) -> None:
         "em_passes": training.em_passes,
         "pairwise": {k: round(getattr(scores, k), 4) for k in ("precision", "recall", "f1")},
     }
-    out.update(blocking_stats(table, truth, rules_sql()))
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(out), flush=True)  # the link's figures, whatever the count below does
+    out = blocking_stats(table, truth, rules_sql())
+    out["peak_rss_mb_with_count"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(out))
 
 
@@ -125,7 +126,7 @@ def blocking_stats(table: pa.Table, truth: np.ndarray, rules: list[str]) -> dict
     """Comparisons the rules generate (per record) and the share of true pairs they reach."""
     import duckdb
 
-    con = duckdb.connect(config={"memory_limit": "4GB"})
+    con = duckdb.connect(config={"memory_limit": "3GB"})
     con.register("t", table)
     con.execute("SET preserve_insertion_order = false").fetchall()
     union = " UNION ".join(
@@ -174,9 +175,11 @@ def main() -> None:
         text=True,
         check=False,
     )
+    for line in child.stdout.strip().splitlines():
+        if line.startswith("{"):
+            report.update(json.loads(line))
     if child.returncode:
-        sys.exit(child.stderr)
-    report.update(json.loads(child.stdout.strip().splitlines()[-1]))
+        report["error"] = child.stderr.strip().splitlines()[-1]
     report["child_wall_seconds"] = round(time.perf_counter() - t, 1)
     print(json.dumps(report))
 
