@@ -29,7 +29,7 @@ def make_api(engine: str = "duckdb", spark_master: str | None = None) -> Any:
         con.execute(f"SET temp_directory = '{spill}'").fetchall()
         con.execute("SET preserve_insertion_order = false").fetchall()
         # Leave room for the pairs and clusters in Python; DuckDB spills beyond this.
-        limit = os.environ.get("VIGIL_DUCKDB_MEMORY", "5GB")
+        limit = os.environ.get("VIGIL_DUCKDB_MEMORY", "3GB")
         con.execute(f"SET memory_limit = '{limit}'").fetchall()
         return DuckDBAPI(connection=con)
     if engine == "spark":
