@@ -112,3 +112,23 @@ def test_an_empty_or_tiny_registry_links_without_a_model(tmp_path) -> None:
         report = link(reg)
         assert (report.records, report.persons, report.pairs) == (0, 0, 0)
         assert reg.persons() == []
+
+
+def test_the_saved_model_keeps_every_comparison_even_when_a_training_pass_fails(
+    tmp_path,
+) -> None:
+    from vigil.demo import write_corpus
+    from vigil.ingest import ingest_path
+    from vigil.linkage.model import settings
+
+    expected = [
+        c["output_column_name"] for c in settings().get_settings("duckdb").as_dict()["comparisons"]
+    ]
+    with Registry.open(str(tmp_path / "v.db")) as reg:
+        reg.init()
+        for src in write_corpus(tmp_path / "corpus", n_people=400):
+            ingest_path(reg, src.path, src.format, src.options)
+        report = link(reg)
+        saved = [c["output_column_name"] for c in reg.last_run()["model"]["comparisons"]]
+    assert report.training is not None
+    assert saved == expected

@@ -7,6 +7,7 @@ have said "same" often enough, m is re-estimated from their pairs.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from dataclasses import dataclass
@@ -64,12 +65,15 @@ def train(linker: Linker, n_records: int, labels: Any | None = None, n_labels: i
     max_pairs = min(5e6, max(1e5, n_records * 20.0))
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=SEED)
     for rule in EM_PASSES:
+        # A failed pass can leave the linker without the comparisons it was blocking on.
+        before = copy.deepcopy(linker._settings_obj)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 block_on(*rule), estimate_without_term_frequencies=True, max_pairs=EM_MAX_PAIRS
             )
             done.em_passes += 1
         except Exception as exc:
+            linker._settings_obj = before
             log.info("EM pass on %s skipped: %s", rule, exc)
     if labels is not None and n_labels >= MIN_LABELS:
         linker.training.estimate_m_from_pairwise_labels(labels)
