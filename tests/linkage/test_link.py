@@ -132,3 +132,20 @@ def test_the_saved_model_keeps_every_comparison_even_when_a_training_pass_fails(
         saved = [c["output_column_name"] for c in reg.last_run()["model"]["comparisons"]]
     assert report.training is not None
     assert saved == expected
+
+
+def test_records_without_name_keys_get_them_when_linking(linked: Registry) -> None:
+    """A registry from before name keys (or with keys of an older version) is keyed by link."""
+    from sqlalchemy import text
+
+    with linked.engine.begin() as conn:
+        total = conn.execute(text("SELECT count(*) FROM record")).scalar_one()
+        conn.execute(text("DELETE FROM name_key WHERE record_id % 2 = 0"))
+        conn.execute(text("UPDATE name_key SET version = 0"))
+    before = {(s, loc): p for s, loc, p in linked.export_links()}
+    report = link(linked, full=True)
+    assert report.keys_computed == total
+    with linked.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM name_key")).scalar_one() == total
+    after = {(s, loc): p for s, loc, p in linked.export_links()}
+    assert sum(before[k] == after[k] for k in before) / len(before) > 0.95
