@@ -50,3 +50,14 @@ def test_different_pairs_never_end_in_one_cluster(edges, apart) -> None:
     # and the clustering does not depend on the order the pairs come in
     again = cluster(range(16), *_pairs(list(reversed(edges))), 0.5, different=apart)
     assert _groups(again) == _groups(result)
+
+
+def test_one_strong_pair_adds_a_record_but_does_not_chain_two_groups() -> None:
+    # {1,2} and {3,4} are each well supported; a single strong pair 2-3 links the groups.
+    a, b, p = _pairs([(1, 2, 0.99), (3, 4, 0.99), (2, 3, 0.97), (4, 5, 0.96)])
+    result = cluster(range(1, 6), a, b, p, 0.95, group_mean=0.3)
+    assert _groups(result) == {frozenset({1, 2}), frozenset({3, 4, 5})}
+    # with support across the groups (most pairs between them scored high) they join
+    a, b, p = _pairs([(1, 2, 0.99), (3, 4, 0.99), (2, 3, 0.97), (1, 3, 0.9), (1, 4, 0.8)])
+    joined = cluster(range(1, 5), a, b, p, 0.95, group_mean=0.3)
+    assert _groups(joined) == {frozenset({1, 2, 3, 4})}

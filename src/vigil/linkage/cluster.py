@@ -1,9 +1,10 @@
 """Pairs to clusters, honouring reviewers: "same" always joins, "different" never does.
 
-Two stages. First single link: pairs at or above the threshold join, strongest first. Then
+Two stages. First single link, strongest pair first: a pair at or above the threshold joins a
+record to a cluster (or two records), but never two clusters of several records each. Then
 average link: two clusters join when all pairs of records between them (a pair never scored
-counts as 0) average at least `group_mean`, best-supported first, so that groups with broad
-moderate support join while a lone pair between two big groups does not. Any merge that
+counts as 0) average at least `group_mean`, best-supported first. So a lone strong pair can
+add a record to a person but cannot chain two people together. Any merge that
 would put two records a reviewer kept apart into one cluster is refused. Deterministic for
 the same pairs.
 """
@@ -85,14 +86,21 @@ def cluster(
     ka, kb, kp = a[keep], b[keep], probability[keep]
     # Strongest first; ties broken by ids so that every run gives the same clusters.
     order = np.lexsort((kb, ka, -kp))
+    size: dict[int, int] = {}  # records in the cluster of each root
+    for i in forest.parent:
+        root = forest.find(i)
+        size[root] = size.get(root, 0) + 1
     for i in order.tolist():
         ra, rb = forest.find(int(ka[i])), forest.find(int(kb[i]))
         if ra == rb:
             continue
+        if group_mean is not None and size[ra] > 1 and size[rb] > 1:
+            continue  # two groups: the average stage decides, one pair is not enough
         if forest.apart and forest.kept_apart(ra, rb):
             result.blocked += 1
             continue
         forest.union(ra, rb)
+        size[min(ra, rb)] = size[ra] + size[rb]
     ids_arr = np.array(sorted(forest.parent), dtype=np.int64)
     label = np.array([forest.find(int(i)) for i in ids_arr], dtype=np.int64)
     if group_mean is not None and len(a):
