@@ -70,8 +70,8 @@ def _first_event(types: tuple[str, ...], label: str) -> Any:
     )
 
 
-def feature_inputs(conn: Connection, ids: Sequence[int] | None = None) -> Iterator[dict[str, Any]]:
-    """Records (all, or `ids`) with name keys and first arrest and death dates, in id order."""
+def feature_inputs(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every record with its name keys and first arrest and death dates, in id order."""
     arrest = _first_event(("arrest",), "arrest")
     death = _first_event(("execution", "death"), "death")
     q = (
@@ -104,8 +104,6 @@ def feature_inputs(conn: Connection, ids: Sequence[int] | None = None) -> Iterat
         .outerjoin(death, death.c.record_id == record.c.id)
         .order_by(record.c.id)
     )
-    if ids is not None:
-        q = q.where(record.c.id.in_(list(ids)))
     for row in conn.execution_options(yield_per=_BATCH).execute(q).mappings():
         yield dict(row)
 

@@ -309,6 +309,3 @@ class Registry:
 
     def last_run(self) -> dict[str, Any] | None:
         return self._read(linkage.last_model)
-
-    def feature_rows(self, ids: list[int]) -> list[dict[str, Any]]:
-        return self._read(lambda conn: list(linkage.feature_inputs(conn, ids)))
