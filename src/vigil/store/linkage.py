@@ -31,6 +31,10 @@ VERDICTS = ("same", "different")
 _BATCH = 50_000
 
 
+def _rows(conn: Connection, query: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
 def records_needing_keys(conn: Connection, version: int) -> Iterator[dict[str, Any]]:
     """Records with no name keys, or keys made by another version of vigil.names."""
     q = (
@@ -133,7 +137,7 @@ def decisions_in_force(conn: Connection) -> list[dict[str, Any]]:
         .subquery()
     )
     q = select(decision).join(latest, latest.c.id == decision.c.id).order_by(decision.c.id)
-    return [dict(r) for r in conn.execute(q).mappings()]
+    return _rows(conn, q)
 
 
 def add_decision(
@@ -319,7 +323,7 @@ def person_list(
     )
     if limit is not None:
         q = q.limit(limit)
-    return [dict(r) for r in conn.execute(q).mappings()]
+    return _rows(conn, q)
 
 
 def person_detail(conn: Connection, person_id: int) -> dict[str, Any]:
@@ -332,7 +336,7 @@ def person_detail(conn: Connection, person_id: int) -> dict[str, Any]:
         .where(person_record.c.person_id == person_id)
         .order_by(record.c.id)
     )
-    records = [dict(r) for r in conn.execute(q).mappings()]
+    records = _rows(conn, q)
     ids = [r["id"] for r in records]
     events = conn.execute(
         select(
@@ -369,7 +373,7 @@ def records_brief(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, A
         .join(source, source.c.id == record.c.source_id)
         .where(record.c.id.in_(list(ids)))
     )
-    return {r["id"]: dict(r) for r in conn.execute(q).mappings()}
+    return {r["id"]: r for r in _rows(conn, q)}
 
 
 def review_queue(conn: Connection, threshold: float, limit: int) -> list[dict[str, Any]]:
@@ -385,7 +389,7 @@ def review_queue(conn: Connection, threshold: float, limit: int) -> list[dict[st
         .order_by(func.abs(pair.c.probability - threshold), pair.c.record_a, pair.c.record_b)
         .limit(limit)
     )
-    return [dict(r) for r in conn.execute(q).mappings()]
+    return _rows(conn, q)
 
 
 def pair_score(conn: Connection, a: int, b: int) -> dict[str, Any] | None:
@@ -402,4 +406,4 @@ def decisions_on(conn: Connection, a: int, b: int) -> list[dict[str, Any]]:
         .where(decision.c.record_a == a, decision.c.record_b == b)
         .order_by(decision.c.id)
     )
-    return [dict(r) for r in conn.execute(q).mappings()]
+    return _rows(conn, q)
