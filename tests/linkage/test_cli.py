@@ -37,7 +37,7 @@ def test_link_persons_show_and_export(linked: Registry) -> None:
 
 def test_explain_and_review(linked: Registry) -> None:
     db = linked.location
-    pair = linked.review_queue(0.9, 1)[0]
+    pair = linked.review_queue(linked.last_run()["threshold"], 1)[0]  # what review shows first
     a, b = str(pair["record_a"]), str(pair["record_b"])
     out = _run("explain", a, b, "--db", db)
     assert out.exit_code == 0, out.output

@@ -193,7 +193,7 @@ def train_and_score(
             table_name="labels",
         )
     say("training")
-    training = link_model.train(linker, table.num_rows, labels, len(same))
+    training = link_model.train(linker, table, labels, len(same))
     model = link_model.model_json(linker)
     if engine != "duckdb":
         api = make_api(engine, spark_master)
