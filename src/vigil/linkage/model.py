@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
-
 from splink import Linker, SettingsCreator, block_on
 
 from vigil.linkage.blocking import rules_sql
