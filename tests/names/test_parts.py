@@ -81,6 +81,25 @@ def test_unknown_surname_declines_only_when_the_other_words_fix_the_case() -> No
     assert parse_name("Пупкиной").surname == "Пупкиной"
 
 
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Пилипуком Петром Григорьевичем", "Пилипук"),  # a consonant stem, instrumental
+        ("Клавайтису Карлу Карловичу", "Клавайтис"),
+        ("Марчовичем Семёном Остаповичем", "Марчович"),
+        ("Кондратовскому Ивану Романовичу", "Кондратовский"),
+        ("Калиначовым Григорием Николаевичем", "Калиначов"),
+        ("Бжезиника Вячеслава Казимировича", "Бжезиник"),
+        ("Боголуциной Елене Константиновне", "Боголуцина"),
+        ("Решетачову Анну Ивановну", "Решетачова"),
+        # A woman's consonant-stem surname does not decline: it stays as written.
+        ("Пилипук Анне Ивановне", "Пилипук"),
+    ],
+)
+def test_surnames_the_dictionary_lacks_decline_by_their_ending(text: str, surname: str) -> None:
+    assert parse_name(text).surname == surname
+
+
 def test_yo_is_kept_as_written() -> None:
     assert parts("Фёдоров Фёдор Фёдорович")[:3] == ("Фёдоров", "Фёдор", "Фёдорович")
     # the dictionary's nominative has ё; a source that wrote е keeps е

@@ -26,6 +26,28 @@ _SURNAME_ENDING = {
     "masc": re.compile("(?:[оеё]в|[иы]н|[сц]кий|[сц]кой|ой|ый|ий)$"),
     "femn": re.compile("(?:[оеё]ва|[иы]на|[сц]кая|ая)$"),
 }
+# How a surname the dictionary does not know declines, case by case: (ending, what the
+# nominative has instead, what must come before the ending). Tried when the other words of the
+# name fix the case and gender ("Пилипуком Петром Григорьевичем"), longest ending first.
+_CONSONANT = "бвгджзклмнпрстфхцчшщ"
+_SIBILANT = "жчшщц"
+_ADJECTIVAL = ("ск", "цк")
+_POSSESSIVE = ("ов", "ев", "ёв", "ин", "ын")
+_Rule = tuple[str, str, tuple[str, ...] | str]
+_DECLENSION: dict[tuple[str, str], tuple[_Rule, ...]] = {
+    ("masc", "gent"): (("ого", "ий", _ADJECTIVAL), ("а", "", _CONSONANT), ("я", "ь", _CONSONANT)),
+    ("masc", "datv"): (("ому", "ий", _ADJECTIVAL), ("у", "", _CONSONANT), ("ю", "ь", _CONSONANT)),
+    ("masc", "ablt"): (
+        ("им", "ий", _ADJECTIVAL), ("ым", "", _POSSESSIVE), ("ом", "", _CONSONANT),
+        ("ем", "", _SIBILANT), ("ём", "", _SIBILANT), ("ем", "ь", _CONSONANT),
+    ),
+    ("masc", "loct"): (("ом", "ий", _ADJECTIVAL), ("е", "", _CONSONANT)),
+    ("femn", "gent"): (("ой", "ая", _ADJECTIVAL), ("ой", "а", _POSSESSIVE)),
+    ("femn", "accs"): (("ую", "ая", _ADJECTIVAL), ("у", "а", _POSSESSIVE)),
+}  # fmt: skip
+_DECLENSION["masc", "accs"] = _DECLENSION["masc", "gent"]
+for _case in ("datv", "ablt", "loct"):
+    _DECLENSION["femn", _case] = (*_DECLENSION["femn", "gent"], ("ою", "а", _POSSESSIVE))
 _FIXED_PENALTY = 0.5  # an indeclinable reading ("Анне", the French name) yields to a declined one
 
 
@@ -137,21 +159,34 @@ def _agree(words: tuple[str, ...], word_roles: tuple[Role, ...]) -> Agreement:
         p.known and p.case == case and case != "nomn" for options in readings for p in options
     )
     out = []
-    for word, options in zip(words, readings, strict=True):
+    for word, options, role in zip(words, readings, word_roles, strict=True):
         fitting = [
             p for p in options if (p.case is None or p.case == case) and p.gender in (gender, None)
         ]
-        if not fitting:
-            out.append(word)
-            continue
-        choice = max(fitting, key=lambda p: p.score)
-        if not choice.known and not (
-            known_fix and _SURNAME_ENDING[gender].search(choice.nominative)
+        choice = max(fitting, key=lambda p: p.score) if fitting else None
+        if choice is not None and (
+            choice.known or (known_fix and _SURNAME_ENDING[gender].search(choice.nominative))
         ):
+            out.append(choice.nominative)
+        elif known_fix and role == "surname" and not any(p.known for p in options):
+            out.append(decline_to_nominative(word, case, gender) or word)
+        else:
             out.append(word)
-            continue
-        out.append(choice.nominative)
     return Agreement(tuple(out), case, None if tied else gender)
+
+
+def decline_to_nominative(word: str, case: str, gender: Gender) -> str | None:
+    """The nominative of a surname unknown to the dictionary, by the rules of its ending."""
+    for ending, replacement, before in _DECLENSION.get((gender, case), ()):
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        if isinstance(before, tuple) and not stem.endswith(before):
+            continue
+        if isinstance(before, str) and stem[-1] not in before:
+            continue
+        return stem + replacement
+    return None
 
 
 def _fit(readings: list[list[NameParse]], case: str, gender: Gender) -> tuple[int, float]:
