@@ -56,3 +56,11 @@ def test_the_trained_model_learns_from_true_pairs(linked: Registry) -> None:
         initial = levels[name]["one side an initial, and it agrees"]
         assert initial.get("m_probability") is not None, name
         assert initial["m_probability"] > initial["u_probability"], name
+
+
+def test_the_saved_model_has_an_m_for_every_level_it_has_a_u_for(linked: Registry) -> None:
+    """Else a level never seen in training would weigh nothing once the model is reloaded."""
+    for comparison in linked.last_run()["model"]["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("u_probability") is not None:
+                assert level.get("m_probability") is not None, level["label_for_charts"]

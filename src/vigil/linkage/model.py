@@ -46,7 +46,8 @@ LOOSER = {"given_key": {"patronymic_key": "patronymic_initial"},
           "patronymic_key": {"given_key": "given_initial"}}  # fmt: skip
 # A field known for fewer records than this is left out of the EM rules.
 MIN_COVERAGE = 0.3
-# Used only when the strict passes find too little: the rules of a small registry.
+# Used when the data has fewer than three identity fields, or the strict passes find too
+# few pairs: broad rules, which EM handles well while namesakes are few.
 FALLBACK_PASSES = (("surname_key", "given_key"), ("birth_lo", "birth_hi"))
 # EM learns as well from a couple of million pairs as from all of them, and much faster.
 EM_MAX_PAIRS = 2e6
