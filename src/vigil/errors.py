@@ -20,3 +20,7 @@ class InputError(VigilError):
 
 class RegistryError(VigilError):
     """The registry cannot do what was asked (missing, not initialised, unknown id)."""
+
+
+class NotFound(RegistryError):
+    """No such source, record or person, or none the reader may see: the two read alike."""

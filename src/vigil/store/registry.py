@@ -13,7 +13,8 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.model import Parsed
-from vigil.store import linkage, migrate, queries, rows
+from vigil.store import browse, linkage, migrate, queries, rows
+from vigil.store import search as finder
 from vigil.store.bulk import bulk_insert
 from vigil.store.engine import make_engine, resolve_url, sqlite_path
 from vigil.store.schema import claim, event, name_key, quote, record, source, term
@@ -234,6 +235,24 @@ class Registry:
 
     def terms(self) -> list[dict[str, Any]]:
         return self._read(queries.term_list)
+
+    # -- public reads: the web app and publication -------------------------------------------
+    # `withhold` is required: each caller says which privacy rule it applies (None: none).
+
+    def search(self, query: finder.SearchQuery, *, withhold: browse.Withhold) -> dict[str, Any]:
+        """Persons and unlinked records whose name keys match, filtered by events, one page."""
+        return self._read(finder.search, query, withhold)
+
+    def person_page(self, person_id: int, *, withhold: browse.Withhold) -> dict[str, Any]:
+        return self._read(browse.person_dossier, person_id, withhold)
+
+    def record_page(self, record_id: int, *, withhold: browse.Withhold) -> dict[str, Any]:
+        return self._read(browse.record_page, record_id, withhold)
+
+    def source_page(
+        self, source_id: int, page: int = 1, *, withhold: browse.Withhold
+    ) -> dict[str, Any]:
+        return self._read(browse.source_page, source_id, page, withhold)
 
     # -- linkage ----------------------------------------------------------------------------
 

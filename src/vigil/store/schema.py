@@ -169,6 +169,8 @@ name_key = Table(
     Column("patronymic_initial", String(1)),
     Column("sex", String(1)),
     Index("ix_name_key_surname", "surname_key"),
+    # added in 0003: search falls back to the phonetic key when no spelling matches
+    Index("ix_name_key_phonetic", "surname_phonetic"),
 )
 
 person = Table(

@@ -1,0 +1,84 @@
+"""Who may be shown in public: the default policy, until accounts and a configurable policy arrive.
+
+A person is withheld when they may have been born less than a hundred years ago and no source
+gives a date of their death: they may be alive, and a registry of persecution must not become a
+list of living people. Every public path (the web app, and later publication) asks
+`withheld` and nothing else, so the rule lives in one place.
+
+Where the sources are silent the rule leans towards withholding:
+
+- the latest possible birth is the upper bound of the birth date; when a person's records
+  disagree, the latest any of them allows counts;
+- with no birth date at all, the earliest dated event minus 14 years stands in for it (a person
+  arrested, expelled or exiled was not a child), again taking the upper bound of that date;
+- with neither a birth date nor a dated event nothing can be told, and the person is withheld;
+- a `death` or `execution` event with a date is a date of death, and a person with one is
+  shown whatever their birth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+DEATH_TYPES = ("death", "execution")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How long a person who may be alive stays withheld, and the youngest age of persecution."""
+
+    years: int = 100
+    adult_age: int = 14
+
+
+DEFAULT = Policy()
+
+
+@dataclass(frozen=True, slots=True)
+class Life:
+    """What a person's records say about when they lived, as ISO dates (upper bounds).
+
+    `latest_birth` is the largest birth upper bound among the records; `earliest_event` the
+    smallest upper bound of any dated event; `died` whether a death or execution is dated.
+    """
+
+    latest_birth: str | None
+    earliest_event: str | None
+    died: bool
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def withheld(life: Life, policy: Policy = DEFAULT, today: date | None = None) -> bool:
+    """True when the person may be alive under `policy`: they appear nowhere in public."""
+    if life.died:
+        return False
+    today = today or date.today()
+    born_after = years_before(today, policy.years).isoformat()
+    if life.latest_birth is not None:
+        return life.latest_birth > born_after
+    if life.earliest_event is not None:
+        event = date.fromisoformat(life.earliest_event)
+        return years_before(event, policy.adult_age).isoformat() > born_after
+    return True
+
+
+def screen(policy: Policy = DEFAULT, today: date | None = None) -> Callable[[Life], bool]:
+    """`withheld` bound to a policy, in the shape the registry's public reads take.
+
+    With no `today`, each call uses the day it is made, so a long-running server lets a person
+    out on the day their hundred years are up.
+    """
+
+    def check(life: Life) -> bool:
+        return withheld(life, policy, today)
+
+    return check

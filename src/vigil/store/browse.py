@@ -1,0 +1,313 @@
+"""Reads for the public pages: groups and their lives, citations, a person, a record, a source.
+
+Every read takes `withhold`, a predicate over `privacy.Life` (None: show everything, for the
+registry's own operators). The store only gathers what the predicate needs, per person or per
+record not yet linked, and applies it: a withheld person is left out of results and their
+counts, reads as missing, and their records' text is cut out of source pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.engine import Connection
+
+from vigil.errors import NotFound
+from vigil.privacy import DEATH_TYPES, Life
+from vigil.store.queries import _all, _plain
+from vigil.store.schema import claim, event, person, person_record, quote, record, source
+from vigil.store.texts import read_span
+
+Withhold = Callable[[Life], bool] | None
+
+# Entries per source page. Fixed, so that the page a citation links to never moves.
+SOURCE_PAGE = 100
+_CHUNK = 2_000  # ids per IN (...) list
+
+# A group is a person, or a record no person holds yet: ("p", person id) or ("r", record id).
+Group = tuple[str, int]
+
+
+def source_page_of(entry: int) -> int:
+    """The page of its source on which an entry stands."""
+    return max(1, (entry - 1) // SOURCE_PAGE + 1)
+
+
+# -- groups and their lives ----------------------------------------------------------------
+
+
+def chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i : i + _CHUNK])
+
+
+def group_facts(conn: Connection, groups: Iterable[Group]) -> dict[Group, dict[str, Any]]:
+    """For each group: its Life, its first record, and how many records and sources attest it."""
+    groups = list(groups)
+    persons = sorted({i for kind, i in groups if kind == "p"})
+    lone = sorted({i for kind, i in groups if kind == "r"})
+    out: dict[Group, dict[str, Any]] = {}
+    died = func.max(
+        case((and_(event.c.type.in_(DEATH_TYPES), event.c.date_lower.is_not(None)), 1), else_=0)
+    )
+    for kind, ids, key in (
+        ("p", persons, person_record.c.person_id),
+        ("r", lone, record.c.id),
+    ):
+        for chunk in chunks(ids):
+            recs = select(
+                key.label("k"),
+                func.max(record.c.birth_upper),
+                func.min(record.c.id),
+                func.count(),
+                func.count(func.distinct(record.c.source_id)),
+            )
+            evs = select(key.label("k"), func.min(event.c.date_upper), died)
+            if kind == "p":
+                recs = recs.join(record, record.c.id == person_record.c.record_id)
+                evs = evs.join(event, event.c.record_id == person_record.c.record_id)
+            else:
+                evs = evs.select_from(record).join(event, event.c.record_id == record.c.id)
+            recs = recs.where(key.in_(chunk)).group_by(key)
+            evs = evs.where(key.in_(chunk)).group_by(key)
+            for k, birth, first, n, n_sources in conn.execute(recs):
+                out[(kind, k)] = {
+                    "birth": birth,
+                    "first_record": first,
+                    "records": n,
+                    "sources": n_sources,
+                    "earliest_event": None,
+                    "died": False,
+                }
+            for k, earliest, dead in conn.execute(evs):
+                if (kind, k) in out:
+                    out[(kind, k)].update(earliest_event=earliest, died=bool(dead))
+    for facts in out.values():
+        facts["life"] = Life(facts.pop("birth"), facts.pop("earliest_event"), facts.pop("died"))
+    return out
+
+
+def _groups_of(conn: Connection, record_ids: Sequence[int]) -> dict[int, Group]:
+    found: dict[int, Group] = {}
+    for chunk in chunks(record_ids):
+        q = select(person_record.c.record_id, person_record.c.person_id).where(
+            person_record.c.record_id.in_(chunk)
+        )
+        found.update({r: ("p", p) for r, p in conn.execute(q)})
+    return {r: found.get(r, ("r", r)) for r in record_ids}
+
+
+def is_withheld(facts: dict[str, Any] | None, withhold: Withhold) -> bool:
+    if withhold is None:
+        return False
+    return facts is None or withhold(facts["life"])
+
+
+# -- citations ---------------------------------------------------------------------------------
+
+_CITED = [
+    record.c.id,
+    record.c.source_id,
+    record.c.entry,
+    record.c.locator,
+    record.c.span_start,
+    record.c.span_end,
+    record.c.name_written,
+    record.c.surname,
+    record.c.given,
+    record.c.patronymic,
+    record.c.birth,
+    func.coalesce(source.c.title, source.c.filename).label("source_title"),
+]
+
+
+def _cite(row: dict[str, Any]) -> dict[str, Any]:
+    row["source_page"] = source_page_of(row["entry"])
+    return row
+
+
+def cited_records(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Records with what a citation needs: source title, locator, entry and its page."""
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(ids))):
+        q = select(*_CITED).join(source, source.c.id == record.c.source_id)
+        for row in conn.execute(q.where(record.c.id.in_(chunk))).mappings():
+            out[row["id"]] = _cite(dict(row))
+    return out
+
+
+# -- a person ----------------------------------------------------------------------------------
+
+_EVENT_COLS = [
+    event.c.id,
+    event.c.record_id,
+    event.c.source_id,
+    event.c.type,
+    event.c.date,
+    event.c.date_lower,
+    event.c.date_upper,
+    event.c.place,
+    event.c.authority,
+    event.c.category,
+    event.c.charge,
+    event.c.detail,
+    event.c.span_start,
+    event.c.span_end,
+]
+
+
+def _full_records(conn: Connection, where: Any) -> list[dict[str, Any]]:
+    q = (
+        select(
+            record,
+            func.coalesce(source.c.title, source.c.filename).label("source_title"),
+            source.c.kind.label("source_kind"),
+            source.c.language.label("source_language"),
+        )
+        .join(source, source.c.id == record.c.source_id)
+        .where(where)
+        .order_by(record.c.id)
+    )
+    records = [_cite(r) for r in _all(conn, q)]
+    for r in records:
+        r["text"] = read_span(conn, r["source_id"], r["span_start"], r["span_end"])
+    return records
+
+
+def _events_of(conn: Connection, record_ids: Sequence[int]) -> list[dict[str, Any]]:
+    q = (
+        select(*_EVENT_COLS)
+        .where(event.c.record_id.in_(list(record_ids)))
+        .order_by(event.c.date_lower.is_(None), event.c.date_lower, event.c.date_upper, event.c.id)
+    )
+    return _all(conn, q)
+
+
+def person_dossier(conn: Connection, person_id: int, withhold: Withhold) -> dict[str, Any]:
+    """A person's records in full (text, source, locator) and every event they attest."""
+    exists_ = conn.scalar(select(person.c.id).where(person.c.id == person_id)) is not None
+    facts = group_facts(conn, [("p", person_id)]).get(("p", person_id)) if exists_ else None
+    if facts is None or is_withheld(facts, withhold):
+        # withheld reads exactly as missing: the answer must not tell that someone is there
+        raise NotFound(f"no person {person_id}")
+    ids = select(person_record.c.record_id).where(person_record.c.person_id == person_id)
+    records = _full_records(conn, record.c.id.in_(ids))
+    events = _events_of(conn, [r["id"] for r in records])
+    return {"id": person_id, "records": records, "events": events, "life": facts["life"]}
+
+
+def record_page(conn: Connection, record_id: int, withhold: Withhold) -> dict[str, Any]:
+    """One record in full, with its events and the person it belongs to."""
+    group = _groups_of(conn, [record_id])[record_id]
+    facts = group_facts(conn, [group]).get(group)
+    if facts is None or is_withheld(facts, withhold):
+        raise NotFound(f"no record {record_id}")
+    records = _full_records(conn, record.c.id == record_id)
+    if not records:
+        raise NotFound(f"no record {record_id}")
+    rec = records[0]
+    rec["person"] = group[1] if group[0] == "p" else None
+    rec["events"] = _events_of(conn, [record_id])
+    return rec
+
+
+# -- a source ----------------------------------------------------------------------------------
+
+
+def source_page(conn: Connection, source_id: int, page: int, withhold: Withhold) -> dict[str, Any]:
+    """A page of a source: its text between entries, what was extracted from it, cited.
+
+    The text comes as passages with their offsets in the whole source; a withheld person's
+    record is a passage with no text, and their events are left out.
+    """
+    row = conn.execute(select(source).where(source.c.id == source_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no source {source_id}")
+    src = _plain(row)
+    last_entry = conn.scalar(
+        select(func.max(record.c.entry)).where(record.c.source_id == source_id)
+    )
+    src["pages"] = source_page_of(last_entry) if last_entry else 1
+    if not 1 <= page <= src["pages"]:
+        raise NotFound(f"no page {page} of source {source_id}")
+    src["page"] = page
+    lo, hi = (page - 1) * SOURCE_PAGE + 1, page * SOURCE_PAGE
+    recs = _all(
+        conn,
+        select(*_CITED[:-1], person_record.c.person_id)
+        .outerjoin(person_record, person_record.c.record_id == record.c.id)
+        .where(record.c.source_id == source_id, record.c.entry.between(lo, hi))
+        .order_by(record.c.entry),
+    )
+    start = 0 if page == 1 else min((r["span_start"] for r in recs), default=0)
+    following = conn.scalar(
+        select(record.c.span_start)
+        .where(record.c.source_id == source_id, record.c.entry > hi)
+        .order_by(record.c.entry)
+        .limit(1)
+    )
+    stop = following if following is not None else src["length"]
+    groups = {r["id"]: ("p", r["person_id"]) if r["person_id"] else ("r", r["id"]) for r in recs}
+    facts = group_facts(conn, set(groups.values()))
+    hidden: list[tuple[int, int]] = []
+    shown: list[dict[str, Any]] = []
+    for r in recs:
+        r["source_title"] = src["title"] or src["filename"]
+        r = _cite(r)
+        if is_withheld(facts.get(groups[r["id"]]), withhold):
+            hidden.append((r["span_start"], r["span_end"]))
+            shown.append(
+                {
+                    "id": None,
+                    "withheld": True,
+                    "entry": r["entry"],
+                    "locator": r["locator"],
+                    "span_start": r["span_start"],
+                    "span_end": r["span_end"],
+                }
+            )
+        else:
+            shown.append({**r, "withheld": False})
+    visible_ids = [r["id"] for r in shown if not r["withheld"]]
+    events = _all(
+        conn,
+        select(*_EVENT_COLS).where(event.c.record_id.in_(visible_ids)).order_by(event.c.id),
+    )
+
+    def inside(item: dict[str, Any]) -> bool:
+        s, e = item["span_start"], item["span_end"]
+        if s is None or e is None or e <= start or s >= stop:
+            return False
+        return not any(s < he and e > hs for hs, he in hidden)
+
+    extra = {}
+    for name, table in (("claims", claim), ("quotes", quote)):
+        rows = _all(conn, select(table).where(table.c.source_id == source_id).order_by(table.c.id))
+        extra[name] = [x for x in rows if inside(x)]
+    src.update(
+        start=start,
+        stop=stop,
+        passages=_passages(conn, source_id, start, stop, hidden),
+        records=shown,
+        events=events,
+        **extra,
+    )
+    return src
+
+
+def _passages(
+    conn: Connection, source_id: int, start: int, stop: int, hidden: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
+    text = read_span(conn, source_id, start, stop)
+    out: list[dict[str, Any]] = []
+    at = start
+    for hs, he in sorted(hidden):
+        if hs > at:
+            out.append({"start": at, "end": hs, "text": text[at - start : hs - start]})
+        out.append({"start": hs, "end": he, "text": None})
+        at = max(at, he)
+    if at < stop:
+        out.append({"start": at, "end": stop, "text": text[at - start : stop - start]})
+    return out

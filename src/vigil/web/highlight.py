@@ -1,0 +1,59 @@
+"""A source's verbatim text as HTML, with what was extracted from it marked and anchored.
+
+Spans may nest (an event inside a record) or overlap (a quotation across a claim), so the text
+is cut at every span boundary and each piece is wrapped in the marks active over it. A span's
+anchor (`id`) is on its first piece only, so a citation's link lands where the span begins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from markupsafe import Markup, escape
+
+_ORDER = {"record": 0, "claim": 1, "quote": 2, "event": 3}  # outer first
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One extracted span: `label` links to `href`, before a record and after anything else."""
+
+    start: int
+    end: int
+    kind: str
+    anchor: str
+    href: str | None = None
+    label: str = ""
+    title: str = ""
+
+
+def _tag(mark: Mark) -> str:
+    text = escape(mark.label)
+    if mark.href:
+        return f'<a class="tag tag-{mark.kind}" href="{escape(mark.href)}">{text}</a>'
+    return f'<span class="tag tag-{mark.kind}">{text}</span>'
+
+
+def render(text: str, offset: int, marks: list[Mark]) -> Markup:
+    """HTML of `text` (which starts at `offset` in its source) with `marks` applied."""
+    end = offset + len(text)
+    inside = [m for m in marks if m.end > m.start and m.end > offset and m.start < end]
+    cuts = sorted(
+        {offset, end, *(max(m.start, offset) for m in inside), *(min(m.end, end) for m in inside)}
+    )
+    out: list[str] = []
+    for a, b in pairwise(cuts):
+        active = sorted(
+            (m for m in inside if m.start <= a and m.end >= b),
+            key=lambda m: (_ORDER.get(m.kind, 9), m.start, -m.end),
+        )
+        out.extend(_tag(m) for m in active if m.kind == "record" and m.start == a)
+        for m in active:
+            ident = f' id="{escape(m.anchor)}"' if m.start == a else ""
+            title = f' title="{escape(m.title)}"' if m.title and m.start == a else ""
+            out.append(f'<mark class="{m.kind}"{ident}{title}>')
+        out.append(str(escape(text[a - offset : b - offset])))
+        out.append("</mark>" * len(active))
+        out.extend(_tag(m) for m in reversed(active) if m.kind != "record" and m.end == b)
+    return Markup("".join(out))

@@ -1,0 +1,54 @@
+"""Rendering a page: the template, the reader's language, and the link to the other language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from vigil.web import i18n, views
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.globals.update(
+    source_url=views.source_url, person_url=views.person_url, record_url=views.record_url
+)
+templates = Jinja2Templates(env=_env)
+
+
+def with_params(request: Request, **changes: Any) -> str:
+    """This page's address with some query parameters changed (None removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    query = urlencode(params)
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
+    t = i18n.Translator(i18n.choose(request))
+    ctx = {
+        "t": t,
+        "lang": t.lang,
+        "switch_url": with_params(request, lang=t.other),
+        "with_params": lambda **kw: with_params(request, **kw),
+        **context,
+    }
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
