@@ -300,3 +300,4 @@ def main() -> None:
 
 from vigil import cli_linkage  # noqa: E402,F401  (registers the linkage commands)
 from vigil import cli_web  # noqa: E402,F401  (registers serve)
+from vigil import cli_analysis  # noqa: E402,F401  (registers measure)
