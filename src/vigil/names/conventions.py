@@ -79,19 +79,25 @@ GERMAN: list[Rule] = [
 ]
 
 _C = "bcdfghjklmnpqrstvwxz"
-_MAGIC_E = f"(?=[{_C}](?:e|es|ed)$)"
+# A silent e keeps the vowel before it long, at the end of a word or before a suffix or the
+# second part of a compound (Wade Уэйд, Wiseman Уайзман, Stapleton Стейплтон).
+_ENGLISH_SUFFIX = "(?:s|d|y|ly|ley|by|son|man|field|ford|wood|well|side|sell|ham|ton|worth|land)"
+_MAGIC_E = f"(?=[{_C}]e{_ENGLISH_SUFFIX}?$)"
 
 # English spelling read the way Russian renders English names (Ермолович): Peter Питер,
 # Walker Уолкер, Newman Ньюман, Miles Майлз, McEwan Макьюэн.
 ENGLISH: list[Rule] = [
     ("^mc", "mak"),
     ("tch", "C"),
+    # a one-syllable word's final y or ye is ай (Ty Тай, Frye Фрай), oe is оу (Roe Роу)
+    ("(?<=^[bcdfghklmnprstvwz])y$|(?<=^[bcdfghklmnprstvwz]{2})y$|(?<=[^aeiou])ye$", "aj"),
+    ("oe$", ("ou", "o")),
     ("ch", ("C", "k")),
     ("sh", "S"),
     ("ph", "f"),
     ("th", ("t", "s")),
     ("wh", "u"),
-    ("augh|ough", ("o", "of", "au")),
+    ("augh|ough", ("o", "of", "au", "af", "ou")),  # Waugh Во, Rough Раф, Borough Барроу
     ("ght", "t"),
     ("gh|^(?=kn)k|^(?=wr)w", ""),
     ("dg|j", "dZ"),
@@ -102,6 +108,8 @@ ENGLISH: list[Rule] = [
     ("x", "ks"),
     ("(?<=[bdglmnrv])es$", ("z", "es")),
     (_AFTER_C + "es$", ("s", "es")),
+    ("wa" + _MAGIC_E, "uej"),  # Wade Уэйд, Wake Уэйк
+    ("wal(?=k)", "uo"),  # Walker Уокер
     ("wa", ("uo", "ua", "va")),
     ("w" + _BEFORE_V, ("u", "v")),
     ("ew", "ju"),
@@ -121,13 +129,16 @@ ENGLISH: list[Rule] = [
     ("u" + _MAGIC_E, ("ju", "u")),
     ("ar(?=[bcdfgklmnpqstvxz])", ("ar", "a")),
     ("ng(?![aeiouy])", ("ng", "n")),  # also Korean and Vietnamese: Hwang Хван
+    ("al(?=k)", "o"),  # Chalk Чок, Falkner Фокнер
     ("al(?=[ldt])", ("ol", "al")),
     ("i(?=[ao])", ("i", "aj")),
     ("[ue]r" + f"(?=[{_C}]|$)", ("er", "jor", "ur")),
+    (f"(?<=[{_C}])y" + _BEFORE_V, ("j", "aj")),  # Ryan Райан, Lyall Лайл
     ("y" + _BEFORE_V, "j"),
     (f"(?<=[{_C}])y(?=[{_C}])", ("i", "aj")),
     ("y", "i"),
     (_AFTER_C + "e$", ("", "e")),
+    (f"(?<=[aeiouy][{_C}])e(?={_ENGLISH_SUFFIX}$)", ("", "e")),
     (_AFTER_C + "e(?=[" + _C + "][aeiouy])", ("e", "i")),
     ("(?<=[bdglmnrv])s$", ("s", "z")),
     ("u", ("u", "a", "ju")),
@@ -136,7 +147,7 @@ ENGLISH: list[Rule] = [
 
 FRENCH: list[Rule] = [
     # word endings first: most final consonants and a final e are silent
-    ("ault$|aut$|aud$|eaux?$|aux$", "o"),
+    ("e?ault$|aut$|aud$|eaux?$|aux$", "o"),
     ("oux$", "u"),
     ("eux$", "jo"),
     ("ier$", ("je", "jer")),
@@ -150,6 +161,14 @@ FRENCH: list[Rule] = [
     *((f"(?<=[{V}n]){c}$", ("", o)) for c, o in [("s", "s"), ("t", "t"), ("d", "d"), ("z", "z")]),
     (f"(?<=[{V}n])x$", ("", "ks")),
     (_AFTER_C + "e?s$|" + _AFTER_C + "e$", ""),
+    # il, ill after a vowel is й: Mireille Мирей, Bouillon Буйон, Noailles Ноай
+    ("ail$", "aj"),
+    ("eil$", "ej"),
+    ("aill(?!i)", "aj"),
+    ("eill(?!i)", "ej"),
+    ("oill(?!i)", "uaj"),
+    ("ouill(?!i)", "uj"),
+    ("ay" + _BEFORE_V, "aj"),  # Bayard Байяр, Lafayette Лафайет
     ("eau|au", "o"),
     ("ou|oû|où", "u"),
     ("oi|oî", "ua"),
@@ -230,6 +249,7 @@ PORTUGUESE: list[Rule] = [
     ("ão", "aun"),
     ("õe", "ojn"),
     ("o$", ("u", "o")),
+    ("ães$", "ajnS"),  # Magalhães Магальяйнш
     ("e$", ("i", "e")),
     ("h", ""),
 ]
@@ -237,10 +257,20 @@ PORTUGUESE: list[Rule] = [
 # Latin and latinised Greek names the way Russian renders them: the nominative ending dropped
 # (Proculus Прокул, Marcius Марций, Gnaeus Гней), au/eu as ав/ев (Paullus Павел), h as г.
 CLASSICAL: list[Rule] = [
+    # adjectives of place, which Russian renders with -ский: Anglicus Английский,
+    # Parisiensis Парижский
+    ("icus$", ("ik", "")),
+    ("i?ensis$", ("ens", "")),
     ("tius$", ("cij", "tij")),
-    ("i[uo]s$", "ij"),
-    ("eus$", "ej"),
-    ("[ou][sm]$|(?<=[^aeiou])es$", ""),
+    ("i[uo]s$", ("ij", "")),  # Marcius Марций; a latinised modern name: Hornius Хорн
+    ("a?eus$|eas$", "ej"),  # Diaeus Диэй, Pytheas Пифей
+    ("aus$", "aj"),  # Menelaus Менелай
+    # names of the third declension take the stem: Valens Валент, Clemens Климент
+    ("(?<=[ae])ns$", "nt"),
+    ("as$", ("", "at")),  # Pythagoras Пифагор, Maecenas Меценат
+    ("[ou][sm]$", ""),
+    ("(?<=[^aeiou])es$", ("", "et")),  # Socrates Сократ, Laches Лахет
+    ("is$", ("is", "id", "ida")),  # Eupolis Евполид, Artemis Артемида
     ("o$", ("o", "on")),  # Nero Нерон, Cicero Цицерон
     ("ae|oe", "e"),
     ("au", "av"),
@@ -251,7 +281,7 @@ CLASSICAL: list[Rule] = [
     ("b", ("b", "v")),
     ("ch", "h"),
     ("rh", "r"),
-    ("c(?=[eiy]|ae|oe)", "c"),
+    ("c(?=[eiy]|ae|oe)", ("c", "k")),  # Greek names keep к: Cyrus Кир, Cyprus Кипр
     ("c", "k"),
     ("h", "g"),
 ]
@@ -340,9 +370,14 @@ TURKISH: list[Rule] = [
 
 # Hepburn romanisation read the Russian way (Polivanov): shi си, chi ти, tsu цу, ji дзи.
 JAPANESE: list[Rule] = [
-    ("sh", "sj"),
-    ("ch", "tj"),
+    ("sh|sy", "sj"),
+    ("ch|ty", "tj"),
     ("ts", "c"),
+    # Kunrei-shiki spells the same sounds tu, hu, zi, zy: Hukuda Фукуда, Tukuba Цукуба
+    ("tu", "cu"),
+    ("hu", ("fu", "hu")),
+    ("zy", "dzj"),
+    ("zi", "dzi"),
     ("j", "dzj"),
     ("z", ("dz", "z")),
     ("ō|ou|oo", "o"),
@@ -374,9 +409,179 @@ CHINESE: list[Rule] = [
     ("ng", "n"),
     ("(?<=[gkh])uo", "o"),
     ("ui", "uj"),
-    ("ie", "je"),
+    ("ie", "e"),
     ("i(?=[aou])", "j"),
 ]
+
+# Vietnamese the Russian way (Концевич): th тх, tr ч, ch ть, nh нь, kh кх, d and gi з, x с, s ш,
+# ư ы, ơ о. Without its diacritics a word is Vietnamese only when it is one syllable of the
+# language's shape (Thi, Tran, Duy).
+VIETNAMESE: list[Rule] = [
+    ("ngh?", "ng"),
+    ("^nh", "nj"),
+    ("nh$", "n"),
+    ("^ch", ("tj", "C")),
+    ("ch$", "tj"),
+    ("tr", "C"),
+    ("th", "th"),
+    ("kh", "kh"),
+    ("ph", "f"),
+    ("gh", "g"),
+    ("gi(?=[aeouyăâêôơư])|d", "z"),
+    ("đ", "d"),
+    ("x", "s"),
+    ("s", ("S", "s")),
+    ("r", ("z", "r")),
+    ("qu", "kv"),
+    ("[ck]", "k"),
+    ("ươ|ưo|uơ", "yo"),
+    ("uo", ("uo", "yo")),
+    ("ư", "y"),
+    ("ơ|ô", "o"),
+    ("â", ("a", "y")),
+    ("ă", "a"),
+    ("ê", "e"),
+    ("y", "i"),
+]
+_VIET_MARKS = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+VIETNAMESE_GATE = (
+    f"[{_VIET_MARKS}]|^(?:ngh|ng|nh|ch|tr|th|kh|ph|gi)[aeiouy]{{1,3}}(?:ch|nh|ng|[cmnpt])?$"
+    "|^[bdghklmnstvx]uy(?:nh|n|t|en)?$"
+)
+
+# Lithuanian names in the Russian of the chronicles and of historians: the nominative -as, -is,
+# -ys, -us dropped, au as ов (Vytautas Витовт, Butautas Бутовт), the patronymic -aitis as -ович
+# (Kęstutaitis Кейстутович).
+LITHUANIAN: list[Rule] = [
+    ("aitis$", ("ajtis", "oviC")),
+    (f"(?<=[^{V}])(?:as|is|ys|us|ius)$", ""),
+    ("au", ("au", "ov")),
+    ("ie", "e"),
+    ("ė", "e"),
+    ("ą", "a"),
+    ("ę", ("e", "ja")),
+    ("į", "i"),
+    ("ų|ū", "u"),
+    ("ch", "h"),
+    ("c", "c"),
+    ("y", "i"),
+]
+LITHUANIAN_GATE = f"[^{V}](?:as|is|ys|us)$|[ąęėįųū]"
+
+# Albanian: xh дж, gj дж, x дз, q ч, ç ч, ë silent at the end (Hoxha Ходжа, Xhaka Джака).
+ALBANIAN: list[Rule] = [
+    ("xh", "dZ"),
+    ("gj", ("dZ", "gj")),
+    ("x", "dz"),
+    ("q", ("C", "kj")),
+    ("ç", "C"),
+    ("c", "c"),
+    ("dh", ("d", "z")),
+    ("th", ("t", "s")),
+    ("sh", "S"),
+    ("zh", "Z"),
+    ("ë$", ""),
+    ("ë", "e"),
+    ("y", ("ju", "i")),
+]
+ALBANIAN_GATE = "xh|gj|ë|^x[aeiou]"
+
+# Korean in the Russian system (Концевич), from Revised or McCune-Reischauer spellings: eo о,
+# eu ы, ae э, oe вэ, aspirates with х (ch чх, p пх, t тх), ng н. A word is read so only when
+# it is a run of Korean syllables with a vowel only Korean spells so (Choe Чхве, Hyun Хён).
+KOREAN: list[Rule] = [
+    ("yeo", "jo"),
+    ("eo", "o"),
+    ("eu", "y"),
+    ("yae", "je"),
+    ("ae", "e"),
+    ("oe", ("ve", "je")),
+    ("ui", ("yj", "i")),
+    ("ee", "i"),
+    ("yu", ("ju", "jo")),
+    ("wa", "va"),
+    ("wo", "vo"),
+    ("we", "ve"),
+    ("wi", "vi"),
+    ("ch", ("Ch", "C")),
+    ("j", ("dZ", "C")),
+    ("k", ("kh", "k")),
+    ("t", ("th", "t")),
+    ("p", ("ph", "p")),
+    ("g", ("k", "g")),
+    ("d", ("t", "d")),
+    ("b", ("p", "b")),
+    ("ng", "n"),
+    ("y", "j"),
+]
+_KOREAN_SYLLABLE = (
+    "(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?"
+    "(?:yeo|yae|wae|eo|eu|ae|oe|ui|ee|wa|wo|we|wi|ya|ye|yo|yu|a|e|i|o|u)(?:ng|[kntlmp](?![aeiouwy]))?"
+)
+KOREAN_GATE = re.compile(f"(?=.*(?:eo|eu|yu|^[^aeiou]+[ao]e$))(?:{_KOREAN_SYLLABLE}){{1,3}}")
+
+# Arabic names in English transliteration read the Russian way: dh and th з and с, q к, kh х,
+# gh г, doubled vowels long, a final h silent (Hudhayfah Хузайфа, Muadh Муаз, Bilqees Билкис).
+ARABIC: list[Rule] = [
+    ("dh", ("z", "d")),
+    ("th", ("s", "t")),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("sh", "S"),
+    ("q", "k"),
+    ("j", "dZ"),
+    ("aa", "a"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("(?<=[aeiu])h$", ""),
+    ("y", "j"),
+    ("w", ("v", "u")),
+]
+ARABIC_GATE = "dh|kh|gh|q(?!u)|aa|ee|oo|[aiu]h$|^al|^abd"
+
+# Turkic patronymics: Kazakh -uly and Azerbaijani -oğlu are -ов, -ович and -оглы in Russian
+# (Taymanuly Тайманов, Oğlu Оглы); Turkmen ý is й (Hajyýew Хаджиев).
+TURKIC: list[Rule] = [
+    ("ul[yi]$", ("uli", "ov", "oviC")),
+    ("o[gğ]l[uy]$", "ogly"),
+    ("ýew$|yew$", "jev"),
+    ("ý", "j"),
+    ("ä", ("e", "a")),
+    ("ğ", ("g", "")),
+    ("ı", "y"),
+    ("q", ("k", "g")),
+    ("x", "h"),
+    ("c", "dZ"),
+    ("j", ("Z", "dZ")),
+    ("y", "j"),
+]
+TURKIC_GATE = "ul[yi]$|o[gğ]l[uy]$|ý|ä[^aeiou]*[aeiou]?$"
+
+# Romanian: ă э or ы, â and î ы, ș ш, ț ц, ce ci че чи, che chi ке ки (Brâncuși Брынкуши).
+ROMANIAN: list[Rule] = [
+    ("ă", ("e", "y")),
+    ("[âî]", "y"),
+    ("[șş]", "S"),
+    ("[țţ]", "c"),
+    ("ch(?=[ei])", "k"),
+    ("gh(?=[ei])", "g"),
+    ("ci(?=[aou])|c(?=[ei])", "C"),
+    ("gi(?=[aou])|g(?=[ei])", "dZ"),
+    ("c", "k"),
+    ("j", "Z"),
+]
+ROMANIAN_GATE = "[ăâîșțşţ]"
+
+# Estonian õ is ы, ä я or э (Tõnisson Тыниссон, Päts Пятс).
+ESTONIAN: list[Rule] = [("õ", "y"), ("ä", ("e", "ja")), ("ö", "jo"), ("ü", "ju"), ("j", "j")]
+
+# An initial written as a one-letter word, read as its English name: J Джей, B Би.
+LETTER_NAMES = {
+    "a": "ej", "b": "bi", "c": "si", "d": "di", "e": "i", "f": "ef", "g": "dZi", "h": "ejC",
+    "i": "aj", "j": "dZej", "k": "kej", "l": "el", "m": "em", "n": "en", "o": "ou", "p": "pi",
+    "q": "kju", "r": "ar", "s": "es", "t": "ti", "u": "ju", "v": "vi", "w": "dabliju",
+    "x": "eks", "y": "uaj", "z": "zi",
+}  # fmt: skip
 
 _PINYIN_FINAL = (
     "iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|"

@@ -2,8 +2,9 @@
 
 A Cyrillic word has one reading. A Latin word has several, one per spelling convention it may
 follow (romanised Russian in any scheme, German, English, French, Italian, Spanish, Portuguese,
-and, when the spelling shows it, Polish/Czech/Baltic, Hungarian, Dutch/Nordic, Turkish,
-Japanese Hepburn, Chinese pinyin), because a Latin name in a list does not say which language
+and, when the spelling shows it, Polish/Czech, Hungarian, Dutch/Nordic, Turkish, Lithuanian,
+Vietnamese, Albanian, Korean, Arabic, Turkic patronymics, Romanian, Estonian, Japanese
+Hepburn and Kunrei, Chinese pinyin), because a Latin name in a list does not say which language
 spelled it. Comparing readings instead of letters is what lets Троцкий meet Trotzki and Trockij.
 
 The alphabet: lower-case letters for the sounds they usually stand for, and c for ц, C for ч,
@@ -55,11 +56,20 @@ class Convention:
 
     A rule is a regular expression for a letter group (with its context) and the sound it spells,
     or a tuple of sounds when the convention is ambiguous (English th: т or с); the first is the
-    usual one. `gate`, when given, says which words may follow the convention at all.
+    usual one. `gate`, when given, says which words may follow the convention at all; with
+    `toneless`, tone marks are dropped before the word is read (pinyin, Vietnamese).
     """
 
-    def __init__(self, name: str, table: Sequence[Rule], gate: str | re.Pattern[str] = "") -> None:
+    def __init__(
+        self,
+        name: str,
+        table: Sequence[Rule],
+        gate: str | re.Pattern[str] = "",
+        *,
+        toneless: bool = False,
+    ) -> None:
         self.name = name
+        self.toneless = toneless
         self.outputs: list[Options] = [(o,) if isinstance(o, str) else o for _, o in table]
         alternatives = [f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(table)]
         self.regex = re.compile("|".join([*alternatives, "(?P<any>.)"]), re.DOTALL)
@@ -67,6 +77,8 @@ class Convention:
         self.full_gate = not isinstance(gate, str)
 
     def admits(self, word: str) -> bool:
+        if self.toneless:
+            word = _toneless(word)
         if self.gate is None or self.gate.pattern == "":
             return True
         if self.full_gate:
@@ -75,6 +87,8 @@ class Convention:
 
     def read(self, word: str, deviations: int = 2) -> list[str]:
         """The usual reading, then those that take a second choice at up to `deviations` places."""
+        if self.toneless:
+            word = _toneless(word)
         pieces: list[Options] = []
         for m in self.regex.finditer(word):
             group = m.lastgroup
@@ -95,6 +109,17 @@ class Convention:
         return readings
 
 
+# grave, acute, tilde, macron, hook, caron, dot below: the tones of pinyin and Vietnamese
+_TONE_MARKS = re.compile("[\u0300\u0301\u0303\u0304\u0309\u030c\u0323]")
+
+
+@lru_cache(maxsize=4096)
+def _toneless(word: str) -> str:
+    """The word without the tone marks of pinyin (ā á ǎ à) and Vietnamese (á ả ã ạ); the
+    letters' own marks (ü, ư, ơ, â) kept."""
+    return unicodedata.normalize("NFC", _TONE_MARKS.sub("", unicodedata.normalize("NFD", word)))
+
+
 @lru_cache(maxsize=4096)
 def _latin_letter(ch: str) -> str:
     if ch in _LATIN:
@@ -113,7 +138,9 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("italian", rules.ITALIAN),
     Convention("spanish", rules.SPANISH),
     Convention("portuguese", rules.PORTUGUESE),
-    Convention("classical", rules.CLASSICAL, "(?:us|um|ae|ix|ex|os|es|o)$|ae|oe|ph|th"),
+    Convention(
+        "classical", rules.CLASSICAL, "(?:us|um|ae|ix|ex|os|es|ns|as|is|o)$|ae|oe|ph|th|^eu"
+    ),
     Convention(
         "west_slavic",
         rules.WEST_SLAVIC,
@@ -124,8 +151,16 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention("greek", rules.GREEK, "(?:os|is|as|es|ou)$|th|ph|ch"),
     Convention("turkish", rules.TURKISH, "[çşğıə]|c(?![hkz])"),
     Convention("baltic", [("s$", "")], f"[^{rules.V}]s$"),
+    Convention("lithuanian", rules.LITHUANIAN, rules.LITHUANIAN_GATE),
+    Convention("vietnamese", rules.VIETNAMESE, rules.VIETNAMESE_GATE, toneless=True),
+    Convention("albanian", rules.ALBANIAN, rules.ALBANIAN_GATE),
+    Convention("korean", rules.KOREAN, rules.KOREAN_GATE),
+    Convention("arabic", rules.ARABIC, rules.ARABIC_GATE),
+    Convention("turkic", rules.TURKIC, rules.TURKIC_GATE),
+    Convention("romanian", rules.ROMANIAN, rules.ROMANIAN_GATE),
+    Convention("estonian", rules.ESTONIAN, "õ"),
     Convention("japanese", rules.JAPANESE, rules.HEPBURN),
-    Convention("chinese", rules.CHINESE, rules.PINYIN),
+    Convention("chinese", rules.CHINESE, rules.PINYIN, toneless=True),
 )
 _SLAVIC_CONVENTION = CONVENTIONS[0]
 _SLAVIC_VARIANTS = (
@@ -150,6 +185,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 _YO = re.compile("(?<=[^aeiou])io(?=[^aeiou])")
 _FINAL_IE = re.compile("(?<=.)ie$")
 _HUSHED_E = re.compile("([жчшщ])[её]")
+# -ский, -ская, -ийский, -цкий: the suffix of an adjective made from a place name
+_PLACE_ADJECTIVE = re.compile("(?:(?:ий|ый)?с|(?<=ц))к(?:ий|ая|ой|ие|ого)$")
 _AFFRICATE = re.compile("t[scSC]")  # тс тц тш тч: the affricate ц or ч spelled in two letters
 
 
@@ -181,8 +218,13 @@ def primary_reading(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def readings(word: str) -> tuple[str, ...]:
-    """All folded readings of a word, distinct, the primary one first."""
+def readings(word: str, *, place_stems: bool = False) -> tuple[str, ...]:
+    """All folded readings of a word, distinct, the primary one first.
+
+    With `place_stems`, a Cyrillic adjective of place also gives the reading of its stem, since
+    Russian often renders a Latin place name as one (Mecklenburg Мекленбургский, Pskov
+    Псковская); only for comparing with a Latin word, or Петров would equal Петровский.
+    """
     word = clean_word(word)
     if script_of(word) == "cyrl":
         out = [fold(cyrillic_reading(word))]
@@ -190,7 +232,11 @@ def readings(word: str) -> tuple[str, ...]:
             out.append(fold(cyrillic_reading(word.replace("ё", "йо"))))
         if _HUSHED_E.search(word):  # щё, often written ще, sounds що: Хрущев, Chruschtschow
             out.append(fold(cyrillic_reading(_HUSHED_E.sub(r"\1о", word))))
+        if place_stems and (m := _PLACE_ADJECTIVE.search(word)) and m.start() >= 3:
+            out.append(fold(cyrillic_reading(word[: m.start()])))
         return tuple(dict.fromkeys(out))
     conventions = [_slavic(word), *CONVENTIONS[1:]]
     out = dict.fromkeys(fold(r) for c in conventions if c.admits(word) for r in c.read(word) if r)
+    if len(word) == 1 and word in rules.LETTER_NAMES:
+        out[fold(rules.LETTER_NAMES[word])] = None
     return tuple(out)
