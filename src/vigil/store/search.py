@@ -97,37 +97,21 @@ def _name_conditions(keys: NameKeys, phonetic: bool) -> list[Any]:
         if phonetic
         else nk.surname_key == keys.surname_key
     ]
-    # A record that gives no given name (or only an initial) does not contradict the query.
-    if keys.given_key:
-        conds.append(
-            or_(
-                nk.given_key == keys.given_key,
-                and_(
-                    nk.given_key.is_(None),
-                    or_(nk.given_initial.is_(None), nk.given_initial == keys.given_initial),
-                ),
-            )
-        )
-    elif keys.given_initial:
-        conds.append(or_(nk.given_initial.is_(None), nk.given_initial == keys.given_initial))
-    if keys.patronymic_key:
-        conds.append(
-            or_(
-                nk.patronymic_key == keys.patronymic_key,
-                and_(
-                    nk.patronymic_key.is_(None),
-                    or_(
-                        nk.patronymic_initial.is_(None),
-                        nk.patronymic_initial == keys.patronymic_initial,
-                    ),
-                ),
-            )
-        )
-    elif keys.patronymic_initial:
-        conds.append(
-            or_(nk.patronymic_initial.is_(None), nk.patronymic_initial == keys.patronymic_initial)
-        )
+    for part in ("given", "patronymic"):
+        cond = _part_condition(nk, part, keys)
+        if cond is not None:
+            conds.append(cond)
     return conds
+
+
+def _part_condition(nk: Any, part: str, keys: NameKeys) -> Any:
+    """A record that gives no such name, or only an initial, does not contradict the query."""
+    key, initial = getattr(keys, f"{part}_key"), getattr(keys, f"{part}_initial")
+    key_col, initial_col = nk[f"{part}_key"], nk[f"{part}_initial"]
+    initial_agrees = or_(initial_col.is_(None), initial_col == initial)
+    if key:
+        return or_(key_col == key, and_(key_col.is_(None), initial_agrees))
+    return initial_agrees if initial else None
 
 
 def categories_under(code: str) -> list[str]:
