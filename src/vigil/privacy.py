@@ -18,7 +18,6 @@ Where the sources are silent the rule leans towards withholding:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,34 +50,64 @@ class Life:
 
 def years_before(day: date, years: int) -> date:
     """The same day `years` earlier; 29 February becomes the 28th in a common year."""
+    return _shift(day, -years)
+
+
+def _shift(day: date, years: int) -> date:
     try:
-        return day.replace(year=day.year - years)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year - years, day=28)
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True, slots=True)
+class Cutoffs:
+    """The policy on a given day as two ISO dates, so a database can apply it as Python does.
+
+    A person is withheld, unless a death is dated, when their latest birth is after
+    `born_after`, or, with no birth date, when their earliest event is after `event_after` (an
+    event that late may have befallen a child born after `born_after`).
+    """
+
+    born_after: str
+    event_after: str
+
+
+def cutoffs(policy: Policy = DEFAULT, today: date | None = None) -> Cutoffs:
+    born_after = years_before(today or date.today(), policy.years)
+    return Cutoffs(born_after.isoformat(), _shift(born_after, policy.adult_age).isoformat())
 
 
 def withheld(life: Life, policy: Policy = DEFAULT, today: date | None = None) -> bool:
     """True when the person may be alive under `policy`: they appear nowhere in public."""
     if life.died:
         return False
-    today = today or date.today()
-    born_after = years_before(today, policy.years).isoformat()
+    cut = cutoffs(policy, today)
     if life.latest_birth is not None:
-        return life.latest_birth > born_after
+        return life.latest_birth > cut.born_after
     if life.earliest_event is not None:
-        event = date.fromisoformat(life.earliest_event)
-        return years_before(event, policy.adult_age).isoformat() > born_after
+        return life.earliest_event > cut.event_after
     return True
 
 
-def screen(policy: Policy = DEFAULT, today: date | None = None) -> Callable[[Life], bool]:
-    """`withheld` bound to a policy, in the shape the registry's public reads take.
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """`withheld` bound to a policy: a predicate over lives, and the cutoffs a query needs.
 
     With no `today`, each call uses the day it is made, so a long-running server lets a person
     out on the day their hundred years are up.
     """
 
-    def check(life: Life) -> bool:
-        return withheld(life, policy, today)
+    policy: Policy = DEFAULT
+    today: date | None = None
 
-    return check
+    def __call__(self, life: Life) -> bool:
+        return withheld(life, self.policy, self.today)
+
+    def cutoffs(self) -> Cutoffs:
+        return cutoffs(self.policy, self.today)
+
+
+def screen(policy: Policy = DEFAULT, today: date | None = None) -> Screen:
+    """The shape the registry's public reads take."""
+    return Screen(policy, today)

@@ -8,23 +8,23 @@ counts, reads as missing, and their records' text is cut out of source pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from vigil.errors import NotFound
-from vigil.privacy import DEATH_TYPES, Life
+from vigil.privacy import Life, Screen
+from vigil.store.facts import chunks, lone_facts, person_facts
 from vigil.store.queries import _all, _plain
 from vigil.store.schema import claim, event, person, person_record, quote, record, source
 from vigil.store.texts import read_span
 
-Withhold = Callable[[Life], bool] | None
+Withhold = Screen | None
 
 # Entries per source page. Fixed, so that the page a citation links to never moves.
 SOURCE_PAGE = 100
-_CHUNK = 2_000  # ids per IN (...) list
 
 # A group is a person, or a record no person holds yet: ("p", person id) or ("r", record id).
 Group = tuple[str, int]
@@ -38,55 +38,24 @@ def source_page_of(entry: int) -> int:
 # -- groups and their lives ----------------------------------------------------------------
 
 
-def chunks(ids: Sequence[int]) -> Iterable[list[int]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield list(ids[i : i + _CHUNK])
-
-
 def group_facts(conn: Connection, groups: Iterable[Group]) -> dict[Group, dict[str, Any]]:
     """For each group: its Life, its first record, and how many records and sources attest it."""
     groups = list(groups)
-    persons = sorted({i for kind, i in groups if kind == "p"})
-    lone = sorted({i for kind, i in groups if kind == "r"})
-    out: dict[Group, dict[str, Any]] = {}
-    died = func.max(
-        case((and_(event.c.type.in_(DEATH_TYPES), event.c.date_lower.is_not(None)), 1), else_=0)
+    found = (
+        ("p", person_facts(conn, [i for kind, i in groups if kind == "p"])),
+        ("r", lone_facts(conn, [i for kind, i in groups if kind == "r"])),
     )
-    for kind, ids, key in (
-        ("p", persons, person_record.c.person_id),
-        ("r", lone, record.c.id),
-    ):
-        for chunk in chunks(ids):
-            recs = select(
-                key.label("k"),
-                func.max(record.c.birth_upper),
-                func.min(record.c.id),
-                func.count(),
-                func.count(func.distinct(record.c.source_id)),
-            )
-            evs = select(key.label("k"), func.min(event.c.date_upper), died)
-            if kind == "p":
-                recs = recs.join(record, record.c.id == person_record.c.record_id)
-                evs = evs.join(event, event.c.record_id == person_record.c.record_id)
-            else:
-                evs = evs.select_from(record).join(event, event.c.record_id == record.c.id)
-            recs = recs.where(key.in_(chunk)).group_by(key)
-            evs = evs.where(key.in_(chunk)).group_by(key)
-            for k, birth, first, n, n_sources in conn.execute(recs):
-                out[(kind, k)] = {
-                    "birth": birth,
-                    "first_record": first,
-                    "records": n,
-                    "sources": n_sources,
-                    "earliest_event": None,
-                    "died": False,
-                }
-            for k, earliest, dead in conn.execute(evs):
-                if (kind, k) in out:
-                    out[(kind, k)].update(earliest_event=earliest, died=bool(dead))
-    for facts in out.values():
-        facts["life"] = Life(facts.pop("birth"), facts.pop("earliest_event"), facts.pop("died"))
-    return out
+    return {(kind, k): with_life(f) for kind, facts in found for k, f in facts.items()}
+
+
+def with_life(f: dict[str, Any]) -> dict[str, Any]:
+    """A group's facts as the reads use them: the policy's inputs gathered into a Life."""
+    return {
+        "life": Life(f["latest_birth"], f["earliest_event"], bool(f["died"])),
+        "first_record": f["first_record"],
+        "records": f["records"],
+        "sources": f["sources"],
+    }
 
 
 def _groups_of(conn: Connection, record_ids: Sequence[int]) -> dict[int, Group]:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.store.bulk import bulk_insert
+from vigil.store.facts import refresh_person_facts
 from vigil.store.schema import (
     decision,
     event,
@@ -22,6 +23,7 @@ from vigil.store.schema import (
     name_key,
     pair,
     person,
+    person_fact,
     person_record,
     record,
     source,
@@ -239,7 +241,10 @@ def save_result(
         bulk_insert(conn, person_record, rows[i : i + _BATCH])
     gone = sorted(existing - wanted)
     for i in range(0, len(gone), _BATCH):
+        conn.execute(delete(person_fact).where(person_fact.c.person_id.in_(gone[i : i + _BATCH])))
         conn.execute(delete(person).where(person.c.id.in_(gone[i : i + _BATCH])))
+    touched = {p for _, p in changed} | {old[r] for r in moved}
+    refresh_person_facts(conn, None if not existing else sorted(touched & wanted))
     total_pairs = conn.scalar(select(func.count()).select_from(pair))
     conn.execute(
         update(link_run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -21,8 +22,9 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@functools.cache
 def head() -> str:
-    """The revision this version of Vigil expects."""
+    """The revision this version of Vigil expects (read once: every read checks it)."""
     return ScriptDirectory.from_config(_config()).get_current_head() or ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -114,6 +115,9 @@ event = Table(
     Index("ix_event_record", "record_id"),
     # Covers filters by type and date and the counts by type and year without reading rows.
     Index("ix_event_type_date", "type", "date_lower", "date_upper", "record_id"),
+    # added in 0005: the timeline by category or by authority reads these in order, unsorted
+    Index("ix_event_category_date", "category", "date_lower", "date_upper"),
+    Index("ix_event_authority_date", "authority", "date_lower", "date_upper"),
 )
 
 claim = Table(
@@ -178,6 +182,21 @@ person = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("created_run", Integer, nullable=False),
+)
+
+# Added in 0004: each person's life (what the privacy policy reads) and counts, kept by
+# `vigil link` whenever a person's records change, so that search screens thousands of
+# persons without aggregating their records on every request.
+person_fact = Table(
+    "person_fact",
+    metadata,
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+    Column("latest_birth", String(10)),
+    Column("earliest_event", String(10)),
+    Column("died", Boolean, nullable=False),
+    Column("first_record", Integer, nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),
 )
 
 person_record = Table(

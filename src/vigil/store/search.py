@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import String, and_, case, exists, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from vigil.store.browse import (
@@ -24,8 +24,9 @@ from vigil.store.browse import (
     group_facts,
     is_withheld,
 )
+from vigil.store.facts import FACT_COLUMNS, not_withheld
 from vigil.store.queries import _escape
-from vigil.store.schema import event, name_key, person_record, record
+from vigil.store.schema import event, name_key, person_fact, person_record, record
 from vigil.thesaurus import CATEGORIES
 
 if TYPE_CHECKING:
@@ -147,48 +148,105 @@ def _event_conditions(q: SearchQuery, by_record: bool = False) -> list[Any]:
 # -- search ------------------------------------------------------------------------------------
 
 
-def _candidates(
-    conn: Connection, q: SearchQuery, keys: NameKeys | None, phonetic: bool
-) -> list[dict[str, Any]]:
+SEP = "\x01"  # below every letter: "ivanov" + SEP sorts before "ivanova" + SEP
+
+
+def _sort_key(surname: Any, given: Any, initial: Any, patronymic: Any) -> Any:
+    """By the keys, not the spelling (Gavrilov and Гаврилов sort together): one string, so that
+    the database orders persons as Python orders records no person holds yet."""
+    tilde = literal("~", String)
+    return (
+        func.coalesce(surname, tilde)
+        + SEP
+        + func.coalesce(given, initial, tilde)
+        + SEP
+        + func.coalesce(patronymic, tilde)
+    )
+
+
+def _matching(
+    q: SearchQuery, keys: NameKeys | None, phonetic: bool, among: list[int] | None = None
+) -> Any:
+    """Records matching the query, at most CANDIDATES + 1 of them (by id), with the person
+    holding each (`g`, null for none yet) and that person's kept facts; `among` keeps only
+    the records of these persons."""
+    nk = name_key.c
+    rid = nk.record_id if keys is not None else record.c.id
     cols = [
-        name_key.c.record_id.label("id"),
-        person_record.c.person_id,
-        name_key.c.surname_key,
-        name_key.c.given_key,
-        name_key.c.given_initial,
-        name_key.c.patronymic_key,
+        rid.label("r"),
+        person_record.c.person_id.label("g"),
+        _sort_key(nk.surname_key, nk.given_key, nk.given_initial, nk.patronymic_key).label("k"),
+        *FACT_COLUMNS,
     ]
     conds = _event_conditions(q, by_record=keys is not None)
     if keys is not None:
-        sel = (
-            select(*cols)
-            .outerjoin(person_record, person_record.c.record_id == name_key.c.record_id)
-            .where(*_name_conditions(keys, phonetic))
-        )
+        sel = select(*cols).select_from(name_key).where(*_name_conditions(keys, phonetic))
         if conds:  # per candidate, by the index on event.record_id
-            sel = sel.where(exists().where(event.c.record_id == name_key.c.record_id, *conds))
+            sel = sel.where(exists().where(event.c.record_id == rid, *conds))
     else:
         # No name: the events choose, by their index on type and date; records without keys
         # (no name in the source) still count.
-        cols[0] = record.c.id
         sel = (
             select(*cols)
             .select_from(record)
-            .outerjoin(name_key, name_key.c.record_id == record.c.id)
-            .outerjoin(person_record, person_record.c.record_id == record.c.id)
-            .where(record.c.id.in_(select(event.c.record_id).where(*conds)))
+            .outerjoin(name_key, nk.record_id == rid)
+            .where(rid.in_(select(event.c.record_id).where(*conds)))
         )
-    sel = sel.order_by(cols[0]).limit(CANDIDATES + 1)
-    return [dict(r) for r in conn.execute(sel).mappings()]
-
-
-def _sort_key(row: dict[str, Any]) -> tuple[str, ...]:
-    # By the keys, not the spelling: Gavrilov and Гаврилов sort together.
-    return (
-        row["surname_key"] or "~",
-        row["given_key"] or row["given_initial"] or "~",
-        row["patronymic_key"] or "~",
+    sel = sel.outerjoin(person_record, person_record.c.record_id == rid).outerjoin(
+        person_fact, person_fact.c.person_id == person_record.c.person_id
     )
+    if among is not None:
+        sel = sel.where(person_record.c.person_id.in_(among))
+    return sel.order_by(rid).limit(CANDIDATES + 1).subquery()
+
+
+def _persons(
+    conn: Connection, m: Any, withhold: Withhold, upto: int
+) -> tuple[int, int, int, list[tuple[str, int, Group]]]:
+    """The database counts and orders the persons, the privacy policy applied there: how many
+    candidates, how many persons shown, how many records no person holds yet, and the first
+    `upto` persons as (sort key, first matching record, group)."""
+    visible = m.c.g.is_not(None)
+    if withhold is not None:
+        visible = and_(
+            visible, not_withheld(withhold, m.c.latest_birth, m.c.earliest_event, m.c.died)
+        )
+    counts = select(
+        func.count(),
+        func.count(func.distinct(case((visible, m.c.g)))),
+        func.count(case((m.c.g.is_(None), 1))),
+    )
+    n, persons, lone = conn.execute(counts).one()
+    first = (
+        select(func.min(m.c.k), func.min(m.c.r), m.c.g)
+        .where(visible)
+        .group_by(m.c.g)
+        .order_by(func.min(m.c.k), func.min(m.c.r))
+        .limit(upto)
+    )
+    return n, persons, lone, [(k, r, ("p", g)) for k, r, g in conn.execute(first)]
+
+
+def _lone(conn: Connection, m: Any, withhold: Withhold) -> list[tuple[str, int, Group]]:
+    """Records no person holds yet: few once a registry is linked, so the policy is asked of
+    each here, as `vigil link` has not gathered their facts."""
+    rows = conn.execute(select(m.c.k, m.c.r).where(m.c.g.is_(None))).all()
+    facts = group_facts(conn, [("r", r) for _, r in rows])
+    kept = [(k, r, ("r", r)) for k, r in rows]
+    return [g for g in kept if not is_withheld(facts.get(g[2]), withhold)]
+
+
+def _matched(
+    conn: Connection, q: SearchQuery, keys: NameKeys | None, phonetic: bool, persons: list[int]
+) -> dict[Group, tuple[int, list[int]]]:
+    """For the persons shown: how many of their records match, and the first few."""
+    if not persons:
+        return {}
+    m = _matching(q, keys, phonetic, among=persons)
+    out: dict[Group, list[int]] = {}
+    for r, g in conn.execute(select(m.c.r, m.c.g).order_by(m.c.r)):
+        out.setdefault(("p", g), []).append(r)
+    return {g: (len(rs), rs[:MATCHES_SHOWN]) for g, rs in out.items()}
 
 
 def search(conn: Connection, q: SearchQuery, withhold: Withhold) -> dict[str, Any]:
@@ -215,28 +273,26 @@ def search(conn: Connection, q: SearchQuery, withhold: Withhold) -> dict[str, An
     passes = [False]
     if keys is not None:
         passes = [p for p, k in ((False, keys.surname_key), (True, keys.surname_phonetic)) if k]
+    upto = q.page * q.per_page
     for phonetic in passes:
-        rows = _candidates(conn, q, keys, phonetic)
-        result["more"] = len(rows) > CANDIDATES
-        rows = rows[:CANDIDATES]
-        groups: dict[Group, list[dict[str, Any]]] = {}
-        for row in sorted(rows, key=_sort_key):
-            gid: Group = ("p", row["person_id"]) if row["person_id"] else ("r", row["id"])
-            groups.setdefault(gid, []).append(row)
-        facts = group_facts(conn, groups)
-        visible = [g for g in groups if not is_withheld(facts.get(g), withhold)]
-        result["fuzzy"] = phonetic  # no such spelling: similar-sounding names instead
-        if visible:
+        m = _matching(q, keys, phonetic)
+        n, n_persons, n_lone, persons = _persons(conn, m, withhold, upto)
+        lone = _lone(conn, m, withhold) if n_lone else []
+        total = n_persons + len(lone)
+        if total:
             break
-    result["fuzzy"] = result["fuzzy"] and bool(visible)
-    result["total"] = len(visible)
-    result["pages"] = math.ceil(len(visible) / q.per_page) if visible else 0
-    shown = visible[(q.page - 1) * q.per_page : q.page * q.per_page]
-    first_ids = [facts[g]["first_record"] for g in shown]
-    match_ids = [
-        r["id"] for g in shown for r in sorted(groups[g], key=lambda r: r["id"])[:MATCHES_SHOWN]
-    ]
-    briefs = cited_records(conn, [*first_ids, *match_ids])
+    result["more"] = n > CANDIDATES
+    result["fuzzy"] = phonetic and total > 0  # no such spelling: similar-sounding names
+    result["total"] = total
+    result["pages"] = math.ceil(total / q.per_page)
+    shown = [g for _, _, g in sorted([*persons, *lone])[upto - q.per_page : upto]]
+    matched = _matched(conn, q, keys, phonetic, [i for kind, i in shown if kind == "p"])
+    matched |= {g: (1, [g[1]]) for g in shown if g[0] == "r"}
+    facts = group_facts(conn, shown)
+    briefs = cited_records(
+        conn,
+        [*(facts[g]["first_record"] for g in shown), *(r for g in shown for r in matched[g][1])],
+    )
     births = _births(conn, shown)
     for g in shown:
         f = facts[g]
@@ -249,11 +305,8 @@ def search(conn: Connection, q: SearchQuery, withhold: Withhold) -> dict[str, An
                 "births": births.get(g, []),
                 "records": f["records"],
                 "sources": f["sources"],
-                "matched": len(groups[g]),
-                "matches": [
-                    briefs[r["id"]]
-                    for r in sorted(groups[g], key=lambda r: r["id"])[:MATCHES_SHOWN]
-                ],
+                "matched": matched[g][0],
+                "matches": [briefs[r] for r in matched[g][1]],
             }
         )
     return result

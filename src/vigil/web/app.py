@@ -7,6 +7,7 @@ ROUTERS. Every route reads through `state.Public`, which applies the privacy pol
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -67,6 +68,7 @@ def create_app(db: str | None = None, policy: privacy.Policy = privacy.DEFAULT) 
         app.include_router(module.api)
     _handle_errors(app)
     app.middleware("http")(_language_cookie)
+    app.middleware("http")(_server_timing)
     return app
 
 
@@ -77,6 +79,16 @@ def _version() -> str:
         return version("vigil")
     except PackageNotFoundError:
         return "0"
+
+
+async def _server_timing(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """The time the application spent, for the browser's tools and the benchmark."""
+    start = time.perf_counter()
+    response = await call_next(request)
+    response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.1f}"
+    return response
 
 
 async def _language_cookie(

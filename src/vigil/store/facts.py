@@ -1,0 +1,128 @@
+"""What the privacy policy and the search results need of a group: its life and its counts.
+
+A group is a person, or a record no person holds yet. One pair of aggregates defines the facts
+for both; for persons they are kept in `person_fact` by `vigil link` (records never change once
+ingested, so a person's facts change only when its records do), and for lone records they are
+computed when asked, a record being one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy.engine import Connection
+
+from vigil.privacy import DEATH_TYPES, Screen
+from vigil.store.schema import event, person_fact, person_record, record
+
+_CHUNK = 2_000  # ids per IN (...) list
+# Above this many changed persons, rebuilding the whole table is cheaper than a row at a time.
+_FULL_REFRESH = 50_000
+
+
+def chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i : i + _CHUNK])
+
+
+def aggregates(kind: str, ids: Sequence[int] | None) -> tuple[Any, Any]:
+    """Two grouped selects keyed by `k`: the records' facts, and the events' facts.
+
+    `kind` is "p" (keyed by person) or "r" (a lone record keyed by itself); `ids` limits the
+    groups, None takes them all.
+    """
+    key = person_record.c.person_id if kind == "p" else record.c.id
+    died = func.max(
+        case((and_(event.c.type.in_(DEATH_TYPES), event.c.date_lower.is_not(None)), 1), else_=0)
+    )
+    recs = select(
+        key.label("k"),
+        func.max(record.c.birth_upper).label("latest_birth"),
+        func.min(record.c.id).label("first_record"),
+        func.count().label("records"),
+        func.count(func.distinct(record.c.source_id)).label("sources"),
+    )
+    evs = select(
+        key.label("k"),
+        func.min(event.c.date_upper).label("earliest_event"),
+        died.label("died"),
+    )
+    if kind == "p":
+        recs = recs.join(record, record.c.id == person_record.c.record_id)
+        evs = evs.join(event, event.c.record_id == person_record.c.record_id)
+    else:
+        evs = evs.select_from(record).join(event, event.c.record_id == record.c.id)
+    if ids is not None:
+        recs, evs = recs.where(key.in_(list(ids))), evs.where(key.in_(list(ids)))
+    return recs.group_by(key), evs.group_by(key)
+
+
+def lone_facts(conn: Connection, record_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The facts of records no person holds, computed now."""
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(record_ids))):
+        recs, evs = aggregates("r", chunk)
+        for row in conn.execute(recs).mappings():
+            out[row["k"]] = {**row, "earliest_event": None, "died": False}
+        for k, earliest, dead in conn.execute(evs):
+            if k in out:
+                out[k].update(earliest_event=earliest, died=bool(dead))
+    return out
+
+
+def not_withheld(screen: Screen, latest_birth: Any, earliest_event: Any, died: Any) -> Any:
+    """The policy as a condition on a group's facts: true where `screen` would not withhold."""
+    cut = screen.cutoffs()
+    return or_(
+        died == literal(True),
+        and_(latest_birth.is_not(None), latest_birth <= cut.born_after),
+        and_(
+            latest_birth.is_(None),
+            earliest_event.is_not(None),
+            earliest_event <= cut.event_after,
+        ),
+    )
+
+
+FACT_COLUMNS = [c for c in person_fact.c if c.name != "person_id"]
+
+
+def person_facts(conn: Connection, person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The kept facts of persons."""
+    names = [c.name for c in FACT_COLUMNS]
+    out: dict[int, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(person_ids))):
+        q = select(person_fact.c.person_id, *FACT_COLUMNS).where(person_fact.c.person_id.in_(chunk))
+        for pid, *values in conn.execute(q):
+            out[pid] = dict(zip(names, values, strict=True))
+    return out
+
+
+def refresh_person_facts(conn: Connection, person_ids: Sequence[int] | None) -> None:
+    """Recompute the kept facts of these persons (None: of all), in the caller's transaction."""
+    if person_ids is not None and len(person_ids) > _FULL_REFRESH:
+        person_ids = None
+    if person_ids is None:
+        conn.execute(delete(person_fact))
+        _insert(conn, None)
+        return
+    for chunk in chunks(sorted(set(person_ids))):
+        conn.execute(delete(person_fact).where(person_fact.c.person_id.in_(chunk)))
+        _insert(conn, chunk)
+
+
+def _insert(conn: Connection, ids: Sequence[int] | None) -> None:
+    recs, evs = (q.subquery() for q in aggregates("p", ids))
+    rows = select(
+        recs.c.k,
+        recs.c.latest_birth,
+        evs.c.earliest_event,
+        func.coalesce(evs.c.died, literal(0)) == 1,
+        recs.c.first_record,
+        recs.c.records,
+        recs.c.sources,
+    ).outerjoin(evs, evs.c.k == recs.c.k)
+    cols = [c.name for c in person_fact.c]
+    conn.execute(insert(person_fact).from_select(cols, rows))
