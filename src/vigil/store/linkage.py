@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.store.bulk import bulk_insert
+from vigil.store.engine import refresh_statistics
 from vigil.store.facts import refresh_person_facts
 from vigil.store.schema import (
     decision,
@@ -245,6 +246,7 @@ def save_result(
         conn.execute(delete(person).where(person.c.id.in_(gone[i : i + _BATCH])))
     touched = {p for _, p in changed} | {old[r] for r in moved}
     refresh_person_facts(conn, None if not existing else sorted(touched & wanted))
+    refresh_statistics(conn)
     total_pairs = conn.scalar(select(func.count()).select_from(pair))
     conn.execute(
         update(link_run)

@@ -16,7 +16,7 @@ from vigil.model import Parsed
 from vigil.store import browse, linkage, migrate, queries, rows
 from vigil.store import search as finder
 from vigil.store.bulk import bulk_insert
-from vigil.store.engine import make_engine, resolve_url, sqlite_path
+from vigil.store.engine import make_engine, refresh_statistics, resolve_url, sqlite_path
 from vigil.store.schema import claim, event, name_key, quote, record, source, term
 from vigil.store.texts import write_text
 from vigil.thesaurus import TERMS
@@ -160,6 +160,7 @@ class Registry:
             if parsed.quotes:
                 conn.execute(insert(quote), [rows.quote_row(q, source_id) for q in parsed.quotes])
             result.claims, result.quotes = len(parsed.claims), len(parsed.quotes)
+            refresh_statistics(conn)
         return result
 
     def _write_records(

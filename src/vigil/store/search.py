@@ -192,11 +192,12 @@ def _matching(
             .outerjoin(name_key, nk.record_id == rid)
             .where(rid.in_(select(event.c.record_id).where(*conds)))
         )
-    sel = sel.outerjoin(person_record, person_record.c.record_id == rid).outerjoin(
-        person_fact, person_fact.c.person_id == person_record.c.person_id
-    )
-    if among is not None:
-        sel = sel.where(person_record.c.person_id.in_(among))
+    held = person_record.c.record_id == rid
+    if among is None:
+        sel = sel.outerjoin(person_record, held)
+    else:  # an inner join lets the database start from these persons' records
+        sel = sel.join(person_record, held).where(person_record.c.person_id.in_(among))
+    sel = sel.outerjoin(person_fact, person_fact.c.person_id == person_record.c.person_id)
     return sel.order_by(rid).limit(CANDIDATES + 1).subquery()
 
 
