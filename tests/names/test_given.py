@@ -7,7 +7,7 @@ import re
 import pytest
 
 from vigil.names import given_key, skeleton
-from vigil.names.given import given_sex, table
+from vigil.names.given import given_sex, rendering_class, table
 
 
 def test_the_table_is_large_and_unambiguous() -> None:
@@ -40,10 +40,22 @@ def test_every_class_has_a_cyrillic_form_and_latin_forms() -> None:
         (["Хаим", "Chaim", "Haim"], "khaim"),
         (["Мовша", "Моисей", "Moses", "Moshe"], "moisei"),
         (["Ганна", "Анна", "Hannah", "Ania", "Nancy"], "anna"),
+        (["Michael", "Micheal", "Mícheál", "Майкл", "Михаил"], "mikhail"),
+        (["Seán", "Sean", "Siôn", "Шон", "João", "Жуан", "Jón", "Йоун"], "ivan"),
+        (["Gaius", "Caius", "Cayo", "Гай"], "gai"),
     ],
 )  # fmt: skip
 def test_forms_meet_in_their_class(forms: list[str], class_id: str) -> None:
     assert {given_key(f) for f in forms} == {class_id}
+
+
+def test_rendering_class_reads_latin_by_skeleton_and_cyrillic_as_spelled() -> None:
+    assert rendering_class("Mícheál") == rendering_class("Майкл") == "mikhail"
+    assert rendering_class("Ljova") == rendering_class("Лёва") == rendering_class("Лева") == "lev"
+    # Томиё reads like Tommy (skeleton "tomi"), but the table spells no such Cyrillic form
+    assert table().lookup("Томиё") == "foma"
+    assert rendering_class("Томиё") is None
+    assert rendering_class("Xyzzy") is None
 
 
 def test_unknown_names_fall_back_to_their_skeleton() -> None:

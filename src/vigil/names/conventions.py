@@ -80,8 +80,11 @@ GERMAN: list[Rule] = [
 
 _C = "bcdfghjklmnpqrstvwxz"
 # A silent e keeps the vowel before it long, at the end of a word or before a suffix or the
-# second part of a compound (Wade Уэйд, Wiseman Уайзман, Stapleton Стейплтон).
-_ENGLISH_SUFFIX = "(?:s|d|y|ly|ley|by|son|man|field|ford|wood|well|side|sell|ham|ton|worth|land)"
+# second part of a compound (Wade Уэйд, Wiseman Уайзман, Stapleton Стейплтон, Whitehead Уайтхед).
+_ENGLISH_SUFFIX = (
+    "(?:s|d|y|ly|ley|by|son|man|field|ford|wood|well|side|sell|ham|ton|worth|land"
+    "|head|house|hall|stone)"
+)
 _MAGIC_E = f"(?=[{_C}]e{_ENGLISH_SUFFIX}?$)"
 
 # English spelling read the way Russian renders English names (Ермолович): Peter Питер,
@@ -94,6 +97,9 @@ ENGLISH: list[Rule] = [
     ("oe$", ("ou", "o")),
     ("ch", ("C", "k")),
     ("sh", "S"),
+    # -tion, -tian, -tience, -cian, -cean: Nation Нэйшн, Patience Пейшнс, Ocean Оушен
+    ("(?<!s)[tc]i(?=[aeo]n)|ce(?=an)", "S"),
+    ("a(?=[tc]i[aeo]n)", ("ej", "e")),
     ("ph", "f"),
     ("th", ("t", "s")),
     ("wh", "u"),

@@ -71,8 +71,10 @@ def similarity(a: str, b: str) -> float:
     Each word is read in every convention it may follow (a Cyrillic word once, a Latin word
     once per convention); the few closest pairs of readings by plain edit distance are then
     scored with a weighted edit distance that forgives vowels and near consonants, and, between
-    a Latin and a Cyrillic word, the letters a spelling has and its rendering drops. On the
-    Wikidata benchmark 0.85 is the threshold at which 0.5% of hard negatives match.
+    a Latin and a Cyrillic word, the letters a spelling has and its rendering drops. A Latin
+    and a Cyrillic word that are forms of one given name in the project's table score 1, since
+    Russian renders many names by convention rather than by their spelling (Michael Майкл, Seán
+    Шон). On the Wikidata benchmark 0.85 is the threshold at which 0.5% of hard negatives match.
     """
     return _similarity(*sorted((a, b)))
 
@@ -82,6 +84,8 @@ def _similarity(a: str, b: str) -> float:
     if script_of(a) == "cyrl" and script_of(b) == "latn":
         a, b = b, a
     cross = script_of(a) == "latn" and script_of(b) == "cyrl"
+    if cross and _one_given_name(a, b):
+        return 1.0
     # across scripts the Latin word comes first: its silent letters are the deletions
     costs = CROSS if cross else SAME
     ra, rb = readings(a), readings(b, place_stems=cross)
@@ -97,6 +101,14 @@ def _similarity(a: str, b: str) -> float:
         / (1 + TIE_BREAK)
         for x, y in pairs
     )
+
+
+def _one_given_name(latin: str, cyrillic: str) -> bool:
+    """Whether a Latin and a Cyrillic word are forms of one class of the given-name table."""
+    from vigil.names.given import rendering_class  # the table module reads skeletons from here
+
+    found = rendering_class(cyrillic)  # the cheaper lookup first: most words are not names
+    return found is not None and found == rendering_class(latin)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,4 +4,5 @@ Stored with every record's keys, so `vigil link` recomputes keys made by an olde
 instead of comparing keys of two algorithms.
 """
 
-KEYS_VERSION = 2  # 2: surnames the dictionary lacks are declined by their ending
+KEYS_VERSION = 3  # 3: given-name classes gained conventional renderings (Майкл, Шон, Жуан)
+# 2: surnames the dictionary lacks are declined by their ending
