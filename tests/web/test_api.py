@@ -19,6 +19,10 @@ def test_openapi_lists_the_api_and_not_the_pages(client: TestClient) -> None:
         "/api/records/{record_id}",
         "/api/sources",
         "/api/sources/{source_id}",
+        "/api/statistics/timeline",
+        "/api/statistics/outcomes",
+        "/api/statistics/claims",
+        "/api/statistics/records",
     }
     ok = schema["paths"]["/api/persons/{person_id}"]["get"]["responses"]["200"]
     assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/Person")

@@ -6,6 +6,7 @@ the level the pair fell in and the weight it added, then the total and the proba
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ import pyarrow as pa
 from vigil.errors import VigilError
 from vigil.linkage.engines import make_api, register
 from vigil.linkage.features import feature_table
+from vigil.linkage.run import _tf_columns as tf_columns
 from vigil.store import Registry
 from vigil.store import linkage as store
 
@@ -36,28 +38,50 @@ class Explanation:
     match_weight: float
     probability: float
 
+    @property
+    def prior_weight(self) -> float:
+        """The prior as a match weight, where the steps start adding from."""
+        return math.log2(self.prior / (1 - self.prior))
+
+
+class Explainer:
+    """The registry's current model over every record's features, ready to score any pair.
+
+    Building it is the slow part (a pass over all records, for the term frequencies `link`
+    used); each pair after that is one small query. Keep one per link run to explain many.
+    """
+
+    def __init__(self, reg: Registry) -> None:
+        from splink import Linker
+
+        run = reg.last_run()
+        if run is None or not run.get("model"):
+            raise VigilError("no linkage model yet: run `vigil link` first")
+        self.run_id: int = run["id"]
+        self.model = dict(run["model"])
+        self.model["retain_intermediate_calculation_columns"] = True
+        with reg.engine.connect() as conn:
+            # Term frequencies come from all records, so the weights are the ones `link` used.
+            self.table = feature_table(store.feature_inputs(conn))
+        self.ids = self.table.column("unique_id").to_numpy()
+        api = make_api()
+        self.linker = Linker(register(api, self.table, "records"), self.model, log_level=None)
+        for column in tf_columns(self.model):  # once here, not again for every pair
+            self.linker.table_management.compute_tf_table(column)
+
+    def explain(self, a: int, b: int) -> Explanation:
+        """Score the pair, keeping every partial weight."""
+        for rid in (a, b):
+            if not np.any(self.ids == rid):
+                raise VigilError(f"no record {rid}")
+        left, right = (_row(self.table, self.ids, rid) for rid in (a, b))
+        scored = self.linker.inference.score_pair(left, right).as_record_list()[0]
+        return _explanation(a, b, self.model, scored)
+
 
 def explain(reg: Registry, a: int, b: int) -> Explanation:
     """Score the pair with the registry's current model, keeping every partial weight."""
-    from splink import Linker
-
-    run = reg.last_run()
-    if run is None or not run.get("model"):
-        raise VigilError("no linkage model yet: run `vigil link` first")
-    model = dict(run["model"])
-    model["retain_intermediate_calculation_columns"] = True
-    with reg.engine.connect() as conn:
-        # Term frequencies come from all records, so the weights are the ones `link` used.
-        table = feature_table(store.feature_inputs(conn))
-    ids = table.column("unique_id").to_numpy()
-    for rid in (a, b):
-        if not np.any(ids == rid):
-            raise VigilError(f"no record {rid}")
-    api = make_api()
-    linker = Linker(register(api, table, "records"), model, log_level=None)
-    left, right = (_row(table, ids, rid) for rid in (a, b))
-    scored = linker.inference.score_pair(left, right).as_record_list()[0]
-    return _explanation(a, b, model, scored)
+    return Explainer(reg).explain(a, b)
 
 
 def _row(table: pa.Table, ids: np.ndarray, rid: int) -> dict[str, Any]:

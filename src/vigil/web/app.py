@@ -25,11 +25,13 @@ from starlette.responses import Response
 from vigil import privacy
 from vigil.errors import NotFound
 from vigil.store import Registry
-from vigil.web import i18n, persons, records, search, sources
+from vigil.web import i18n, persons, records, review, search, sources, stats, upload
+from vigil.web.editing import Editor
 from vigil.web.pages import STATIC, render
 from vigil.web.state import Public
 
-ROUTERS = (search, persons, records, sources)
+ROUTERS = (search, persons, records, sources, stats)
+EDITING = (review, upload)  # served only with `vigil serve --editing`
 DESCRIPTION = """Read the registry: search persons by name in any script or spelling, and read
 persons, records and sources with a citation (source, locator, span) behind every fact.
 
@@ -41,8 +43,17 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db: str | None = None, policy: privacy.Policy = privacy.DEFAULT) -> FastAPI:
-    """The app over the registry at `db` (as `--db` takes it); it must exist and be current."""
+def create_app(
+    db: str | None = None,
+    policy: privacy.Policy = privacy.DEFAULT,
+    *,
+    editing: bool = False,
+    upload_limit: int = upload.DEFAULT_LIMIT,
+) -> FastAPI:
+    """The app over the registry at `db` (as `--db` takes it); it must exist and be current.
+
+    `editing` adds the review and ingest pages, which show records unscreened and write to
+    the registry; `upload_limit` is the largest file (bytes) they accept."""
     registry = Registry.open(db)
     registry.check()
 
@@ -63,13 +74,22 @@ def create_app(db: str | None = None, policy: privacy.Policy = privacy.DEFAULT) 
     app.state.public = Public(registry, privacy.screen(policy))
     app.state.location = registry.location
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in ROUTERS:
+    app.state.editing = editing
+    if editing:
+        app.state.editor = Editor(registry, upload_limit)
+        app.state.editor.explanations.warm()
+    for module in ROUTERS + (EDITING if editing else ()):
         app.include_router(module.router)
         app.include_router(module.api)
     _handle_errors(app)
     app.middleware("http")(_language_cookie)
     app.middleware("http")(_server_timing)
     return app
+
+
+def from_environment() -> FastAPI:
+    """The reading app over $VIGIL_DB: what each process of `vigil serve --workers N` runs."""
+    return create_app(None)
 
 
 def _version() -> str:

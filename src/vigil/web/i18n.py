@@ -25,6 +25,118 @@ STRINGS: dict[str, dict[str, str]] = {
         "skip": "К содержанию",
         "nav.search": "Поиск",
         "nav.sources": "Источники",
+        "nav.statistics": "Статистика",
+        "stats.title": "Статистика",
+        "stats.lead": (
+            "Подсчёты по всему реестру: только числа, без имён. За каждым числом в таблицах — "
+            "записи, на которых оно основано, каждая со ссылкой на источник. Люди, которые могут "
+            "быть живы, не показываются и не учитываются."
+        ),
+        "stats.floor": (
+            "Реестр содержит то, что засвидетельствовано внесёнными источниками: его числа — нижняя"
+            " граница, а не перепись."
+        ),
+        "stats.contents": "На этой странице",
+        "stats.timeline": "События по времени",
+        "stats.outcomes": "Что было дальше: по категориям",
+        "stats.claims": "Утверждения источников рядом с данными реестра",
+        "stats.by": "Группировать",
+        "stats.by.type": "по виду события",
+        "stats.by.authority": "по органу",
+        "stats.by.category": "по категории",
+        "stats.events": "Виды событий",
+        "stats.categories": "Категории",
+        "stats.multi": "Можно выбрать несколько; ничего не выбрано — все.",
+        "stats.period": "Период",
+        "stats.period.year": "год",
+        "stats.period.month": "месяц",
+        "stats.persons": "Считать и число людей (дольше)",
+        "stats.show": "Показать",
+        "stats.computed": (
+            "Подсчитано {at} за {seconds} с; хранится, пока реестр не изменится (новый источник или"
+            " новое связывание записей)."
+        ),
+        "stats.none": "Нет событий, подходящих под условия.",
+        "stats.timeline.table.type": "Число событий по периодам и видам",
+        "stats.timeline.table.authority": "Число событий по периодам и органам",
+        "stats.timeline.table.category": "Число событий по периодам и категориям",
+        "stats.timeline.chart.type": "События по видам, {period}",
+        "stats.timeline.chart.authority": "События по органам, {period}",
+        "stats.timeline.chart.category": "События по категориям, {period}",
+        "stats.per.year": "по годам",
+        "stats.per.month": "по месяцам",
+        "stats.in_brackets": "в скобках — {unit}",
+        "stats.chart.desc": "Диаграмма; те же числа — в таблице рядом с ней.",
+        "stats.unit.person": "людей",
+        "stats.unit.record": "записей",
+        "stats.spanning": "на несколько периодов",
+        "stats.undated": "без даты",
+        "stats.total": "всего",
+        "stats.all": "все",
+        "stats.other": "прочие ({n})",
+        "stats.not_recorded": "не указано",
+        "stats.rule.placed": (
+            "Событие учитывается в году (месяце), только если его дата целиком лежит в нём; события"
+            " с датой на несколько периодов — в строке «{spanning}», без даты — в строке "
+            "«{undated}»."
+        ),
+        "stats.rule.unlisted": (
+            "Числа без ссылки пока нельзя раскрыть в список записей: события на несколько периодов,"
+            " события без даты и, если задан диапазон лет, итоги групп."
+        ),
+        "stats.outcomes.intro": (
+            "Для всех, кто был исключён из партии (или осуждён) по какой-либо категории: сколько из"
+            " них затем арестовано, осуждено (и на какой срок), сослано, расстреляно, освобождено, "
+            "реабилитировано — или о ком больше ничего не известно. Так видно неравенство обращения"
+            " с «врагами» и «не врагами», о котором пишет статья 1936 года."
+        ),
+        "stats.after": "Разбить людей по категории события",
+        "stats.outcomes.chart": "Что было после события «{after}», по категориям (доля группы)",
+        "stats.outcomes.table": "Что было после события «{after}»: число {unit} и доля группы",
+        "stats.cohort": "Категория",
+        "stats.cohort.size": "Всего {unit}",
+        "stats.unlinked": "из них {n} записей не связаны",
+        "stats.none_recorded": "больше ничего не известно",
+        "stats.terms": "Сроки последующих приговоров, как они записаны (число {unit})",
+        "stats.term": "Срок",
+        "stats.terms.more": "и ещё сроков: {n} (все — в API)",
+        "stats.outcomes.rule": (
+            "Человек входит в группу категории с самого раннего такого события; «затем» — любое "
+            "событие, о котором не известно, что оно было раньше. Человек может быть в нескольких "
+            "группах, а доли — давать в сумме больше 100 %. Размер группы пока нельзя раскрыть в "
+            "список записей."
+        ),
+        "stats.claims.intro": (
+            "Каждое число, которое называет источник, со ссылкой на место в его тексте, рядом с "
+            "числом событий того же рода, которые реестр относит к тому же периоду."
+        ),
+        "stats.claims.table": "Утверждения источников и данные реестра",
+        "stats.claims.none": "Источники не называют чисел.",
+        "stats.claim": "Утверждение",
+        "stats.claim.span": "символы {start}–{end}",
+        "stats.claim.says": "Число в источнике",
+        "stats.claim.period": "Период",
+        "stats.claim.registry": "В реестре",
+        "stats.claim.no_period": "не указан (все даты)",
+        "stats.claim.holds": "событий «{act}» в этом периоде:",
+        "stats.claim.subjects": "{unit}: {n}",
+        "stats.claim.spanning": "ещё {n} могут относиться к периоду",
+        "stats.claim.undated": "ещё {n} без даты",
+        "stats.claim.rate": "это доля: в реестре нет числа членов, чтобы её проверить",
+        "stats.claim.unmatched": "это не действие, которое учитывает реестр",
+        "stats.records.title": "Записи, стоящие за числом",
+        "stats.records.figure": "Число",
+        "stats.records.total": "Записей, которые можно показать",
+        "stats.records.note": (
+            "Одна запись может называть несколько событий, а у человека может быть несколько "
+            "записей, поэтому число записей может отличаться от самого числа."
+        ),
+        "stats.records.none": "Нет записей, которые можно показать.",
+        "stats.records.back": "← К статистике",
+        "stats.records.outcome": "После события «{after}», категория «{cohort}»: {then}",
+        "stats.records.claim": "Утверждение № {id}: события, которые реестр относит к его периоду",
+        "stats.all_events": "все события",
+        "stats.all_periods": "все периоды",
         "nav.api": "API",
         "switch": "English",
         "switch.title": "Switch to English",
@@ -117,6 +229,158 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.400": "Неверный запрос",
         "error.400.text": "В адресе есть значение, которое страница не может использовать:",
         "error.back": "Вернуться к поиску",
+        "publish.nav.data": "Открытые данные",
+        "publish.search.offline": (
+            "Поиск работает в вашем браузере, без сервера: запрос никуда не отправляется."
+        ),
+        "publish.search.noscript": (
+            "Для поиска по имени нужен JavaScript. Без него людей можно найти в списке по "
+            "алфавиту ниже."
+        ),
+        "publish.search.loading": "Ищем…",
+        "publish.search.prefix": "Такого написания нет; показаны имена, которые так начинаются.",
+        "publish.search.similar": "Такого написания нет; показаны похожие фамилии.",
+        "publish.search.more": "Показаны первые {shown}; добавьте имя или отчество.",
+        "publish.names.title": "Все люди по алфавиту",
+        "publish.names.letters": "По первой букве",
+        "publish.names.count": (
+            "Опубликовано: людей — {persons}, записей — {records}, источников — {sources}."
+        ),
+        "publish.stats.fixed": (
+            "Числа на день публикации, {date}. На сайте с сервером их можно отобрать по годам, "
+            "событиям и категориям и открыть записи за каждым числом."
+        ),
+        "publish.data.title": "Открытые данные",
+        "publish.data.intro": (
+            "Всё, что показывает этот сайт, — в файлах для повторного использования: люди, их "
+            "записи в источниках, события, источники и утверждения, у каждого факта — ссылка "
+            "на источник, место в нём и фрагмент текста."
+        ),
+        "publish.data.file": "Файл",
+        "publish.data.what": "Что в нём",
+        "publish.data.rows": "Строк",
+        "publish.data.sources": "источники",
+        "publish.data.persons": "люди",
+        "publish.data.records": "записи о людях в источниках, дословно",
+        "publish.data.events": "события: что было сделано с человеком, по каждой записи",
+        "publish.data.claims": "утверждения источников (числа)",
+        "publish.data.jsonld": "всё вместе в JSON-LD (schema.org Person, Event)",
+        "publish.data.sqlite": "всё вместе в базе SQLite, с ключами и полнотекстовым поиском",
+        "publish.data.metadata": "описание для Datasette: название, лицензия, столбцы",
+        "publish.data.readme": "описание всех файлов и столбцов",
+        "publish.data.more": "Каждый файл и каждый столбец описаны в",
+        "publish.data.datasette": "Базу SQLite можно открыть в Datasette:",
+        # -- editing (vigil serve --editing): review and ingest --
+        "nav.review": "Проверка",
+        "nav.ingest": "Загрузка",
+        "editing.open": (
+            "Включено редактирование: всякий, кто может открыть этот адрес, видит все записи "
+            "без сокрытия и может вносить решения и загружать источники."
+        ),
+        "review.title": "Проверка пар записей",
+        "review.decided": (
+            "Решение № {id} по записям {a} и {b} записано: {verdict} ({who}). "
+            "Его применит следующий запуск «vigil link»."
+        ),
+        "review.no_run": "Записи ещё не связывались: сначала выполните «vigil link».",
+        "review.empty": "Нерешённых пар нет: проверять нечего.",
+        "review.past_end": "Дальше пар нет.",
+        "review.first": "К первой паре",
+        "review.position": "Пара {n} в очереди (порог {threshold})",
+        "review.scored": "вероятность совпадения {p} (вес {w})",
+        "review.unscored": "пара не оценивалась моделью",
+        "review.same_person": "сейчас это один человек",
+        "review.apart": "сейчас это разные люди",
+        "review.records": "Записи",
+        "review.why": "Почему модель так считает",
+        "review.why.caption": "Записи {a} и {b}: вес каждого сравнения",
+        "review.col.comparison": "Сравнение",
+        "review.col.level": "Уровень",
+        "review.col.weight": "Вес",
+        "review.col.running": "Итог",
+        "review.prior": "Априори",
+        "review.prior.level": "две случайные записи (вероятность {p})",
+        "review.tf": "(из них за частоту значения {w})",
+        "review.total": "Всего",
+        "review.probability": "вероятность {p}",
+        "review.unexplained": "Объяснения нет: {reason}.",
+        "review.decisions": "Решения по этой паре",
+        "review.decision": "{when}: {who} — {verdict}",
+        "review.in_force": "(действует)",
+        "review.no_decisions": "Решений по этой паре ещё нет.",
+        "review.decide": "Решение",
+        "review.reviewer": "Кто решает",
+        "review.reason": "Почему (необязательно)",
+        "review.applies": "Решение применит следующий запуск «vigil link»; оно сильнее модели.",
+        "review.nav": "Очередь пар",
+        "review.prev": "← Предыдущая пара",
+        "review.next": "Следующая пара →",
+        "review.error.reviewer": "Укажите, кто принимает решение.",
+        "verdict.same": "один человек",
+        "verdict.different": "разные люди",
+        "verdict.skip": "пропустить",
+        "cmp.surname": "Фамилия",
+        "cmp.given": "Имя",
+        "cmp.patronymic": "Отчество",
+        "cmp.sex": "Пол",
+        "cmp.birth": "Дата рождения",
+        "cmp.birth_place": "Место рождения",
+        "cmp.residence": "Место жительства",
+        "cmp.document": "Номер документа",
+        "cmp.nationality": "Национальность",
+        "cmp.occupation": "Место работы, должность",
+        "cmp.arrest": "Дата ареста",
+        "cmp.death": "Дата смерти",
+        "ingest.title": "Загрузить источник",
+        "ingest.file": "Файл",
+        "ingest.limit": "не больше {limit} МБ",
+        "ingest.format": "Формат",
+        "ingest.detect": "определить по файлу",
+        "ingest.table": "Для таблиц (формат table)",
+        "ingest.map": "Соответствие полей и столбцов",
+        "ingest.map.hint": "как --map: поле=Столбец через запятую",
+        "ingest.id_column": "Столбец с номером записи (--id-column)",
+        "ingest.submit": "Загрузить",
+        "ingest.transaction": (
+            "Файл вносится одной транзакцией, как «vigil ingest»: при ошибке в реестре не "
+            "остаётся ничего; те же байты второй раз ничего не меняют."
+        ),
+        "ingest.jobs": "Загрузки",
+        "ingest.col.file": "Файл",
+        "ingest.col.state": "Состояние",
+        "ingest.refused.size": "Файл больше допустимого: не больше {limit} МБ.",
+        "ingest.refused.form": "Нужна форма с файлом (multipart/form-data).",
+        "ingest.refused.bad": "Форма повреждена: {reason}",
+        "ingest.refused.nofile": "Выберите файл.",
+        "ingest.refused.format": "Неизвестный формат {name!r} (известны: {known}).",
+        "ingest.refused.map": "--map: {reason}",
+        "job.title": "Загрузка {file}",
+        "job.meta": "{size} байт, формат: {format}",
+        "job.detected": "определяется по файлу",
+        "job.state.queued": "в очереди",
+        "job.state.running": "идёт",
+        "job.state.done": "готово",
+        "job.state.failed": "ошибка",
+        "job.storing": "Сохранение записей",
+        "job.reading": "Чтение и разбор файла",
+        "job.refresh": "Страница обновляется сама.",
+        "job.reload": "Обновить",
+        "job.done": "Источник внесён:",
+        "job.count.records": "Записей",
+        "job.count.events": "Событий",
+        "job.count.claims": "Утверждений",
+        "job.count.quotes": "Цитат",
+        "job.count.warnings": "Предупреждений",
+        "job.warnings": "Предупреждения",
+        "job.col.file": "Файл",
+        "job.col.line": "Строка",
+        "job.col.warning": "Предупреждение",
+        "job.col.reason": "Причина",
+        "job.warnings.more": "… и ещё {n}: их все перечисляет «vigil parse {file} --json».",
+        "job.already": "Эти байты уже внесены как источник № {id}; ничего не изменилось.",
+        "job.failed": "Файл не внесён.",
+        "job.nothing_left": "В реестре от этого файла не осталось ничего.",
+        "job.another": "Загрузить другой файл",
         "privacy": (
             "Люди, родившиеся менее 100 лет назад, для которых источники не называют даты "
             "смерти, не показываются: они могут быть живы."
@@ -128,6 +392,116 @@ STRINGS: dict[str, dict[str, str]] = {
         "skip": "Skip to content",
         "nav.search": "Search",
         "nav.sources": "Sources",
+        "nav.statistics": "Statistics",
+        "stats.title": "Statistics",
+        "stats.lead": (
+            "Counts over the whole registry: numbers only, no names. Behind every number in the "
+            "tables are the records it rests on, each cited to its source. People who may be alive "
+            "are neither shown nor counted."
+        ),
+        "stats.floor": (
+            "The registry holds what the ingested sources attest: its counts are a floor, not a "
+            "census."
+        ),
+        "stats.contents": "On this page",
+        "stats.timeline": "Events over time",
+        "stats.outcomes": "What happened next, by category",
+        "stats.claims": "What the sources claim, beside the registry",
+        "stats.by": "Group",
+        "stats.by.type": "by type of event",
+        "stats.by.authority": "by authority",
+        "stats.by.category": "by category",
+        "stats.events": "Types of event",
+        "stats.categories": "Categories",
+        "stats.multi": "Several may be chosen; none chosen means all.",
+        "stats.period": "Period",
+        "stats.period.year": "year",
+        "stats.period.month": "month",
+        "stats.persons": "Also count persons (slower)",
+        "stats.show": "Show",
+        "stats.computed": (
+            "Computed {at} in {seconds} s; kept until the registry changes (a new source or a new "
+            "linkage run)."
+        ),
+        "stats.none": "No events match.",
+        "stats.timeline.table.type": "Events per period and type",
+        "stats.timeline.table.authority": "Events per period and authority",
+        "stats.timeline.table.category": "Events per period and category",
+        "stats.timeline.chart.type": "Events by type, {period}",
+        "stats.timeline.chart.authority": "Events by authority, {period}",
+        "stats.timeline.chart.category": "Events by category, {period}",
+        "stats.per.year": "per year",
+        "stats.per.month": "per month",
+        "stats.in_brackets": "{unit} in brackets",
+        "stats.chart.desc": "A chart; the same figures are in the table beside it.",
+        "stats.unit.person": "persons",
+        "stats.unit.record": "records",
+        "stats.spanning": "across periods",
+        "stats.undated": "undated",
+        "stats.total": "total",
+        "stats.all": "all",
+        "stats.other": "other ({n})",
+        "stats.not_recorded": "not recorded",
+        "stats.rule.placed": (
+            "An event counts in a year (or month) only when its date lies wholly inside it; events "
+            "dated across periods are in the row “{spanning}”, those with no date in “{undated}”."
+        ),
+        "stats.rule.unlisted": (
+            "Numbers without a link cannot yet be opened as lists of records: events across "
+            "periods, undated events and, when a range of years is set, the groups' totals."
+        ),
+        "stats.outcomes.intro": (
+            "For everyone expelled from the party (or sentenced) under a category: how many were "
+            "later arrested, sentenced (and to what), exiled, shot, released, rehabilitated, or "
+            "have nothing more recorded. This is the disparity of treatment between “enemies” and "
+            "“non-enemies” that the article of 1936 describes."
+        ),
+        "stats.after": "Sort people by the category of their",
+        "stats.outcomes.chart": "What followed {after}, by category (share of the group)",
+        "stats.outcomes.table": "What followed {after}: {unit} and share of the group",
+        "stats.cohort": "Category",
+        "stats.cohort.size": "All {unit}",
+        "stats.unlinked": "{n} of them unlinked records",
+        "stats.none_recorded": "nothing more recorded",
+        "stats.terms": "Terms of the later sentences, as written ({unit})",
+        "stats.term": "Term",
+        "stats.terms.more": "and {n} more terms (all in the API)",
+        "stats.outcomes.rule": (
+            "A person joins a category's group at their earliest such event; “later” is any event "
+            "not known to be earlier. A person may be in several groups, and the shares may add up "
+            "to more than 100%. A group's size cannot yet be opened as a list of records."
+        ),
+        "stats.claims.intro": (
+            "Every figure a source states, cited to its place in the text, beside the number of "
+            "events of the same act the registry dates in the same period."
+        ),
+        "stats.claims.table": "The sources' claims and the registry",
+        "stats.claims.none": "The sources state no figures.",
+        "stats.claim": "Claim",
+        "stats.claim.span": "characters {start}–{end}",
+        "stats.claim.says": "The source's figure",
+        "stats.claim.period": "Period",
+        "stats.claim.registry": "The registry holds",
+        "stats.claim.no_period": "none given (all dates)",
+        "stats.claim.holds": "{act} events in this period:",
+        "stats.claim.subjects": "{unit}: {n}",
+        "stats.claim.spanning": "{n} more may fall in the period",
+        "stats.claim.undated": "{n} more undated",
+        "stats.claim.rate": "a rate: the registry holds no count of members to check it against",
+        "stats.claim.unmatched": "not an act the registry records",
+        "stats.records.title": "The records behind a figure",
+        "stats.records.figure": "The figure",
+        "stats.records.total": "Records that may be shown",
+        "stats.records.note": (
+            "A record may attest several events and a person may have several records, so the "
+            "number of records may differ from the figure."
+        ),
+        "stats.records.none": "No records that may be shown.",
+        "stats.records.back": "← Back to the statistics",
+        "stats.records.outcome": "After {after}, category {cohort}: {then}",
+        "stats.records.claim": "Claim no. {id}: the events the registry dates in its period",
+        "stats.all_events": "all events",
+        "stats.all_periods": "all periods",
         "nav.api": "API",
         "switch": "Русский",
         "switch.title": "Переключить на русский",
@@ -220,6 +594,158 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.400": "Bad request",
         "error.400.text": "The address holds a value this page cannot use:",
         "error.back": "Back to search",
+        "publish.nav.data": "Open data",
+        "publish.search.offline": (
+            "The search runs in your browser, without a server: your query is sent nowhere."
+        ),
+        "publish.search.noscript": (
+            "Searching by name needs JavaScript. Without it, find people in the alphabetical "
+            "list below."
+        ),
+        "publish.search.loading": "Searching…",
+        "publish.search.prefix": "No such spelling; showing names that begin so.",
+        "publish.search.similar": "No such spelling; showing surnames that are alike.",
+        "publish.search.more": "The first {shown} are shown; add a given name or patronymic.",
+        "publish.names.title": "Everyone, alphabetically",
+        "publish.names.letters": "By first letter",
+        "publish.names.count": (
+            "Published: {persons} persons, {records} records, {sources} sources."
+        ),
+        "publish.stats.fixed": (
+            "Figures as of the day of publication, {date}. With a server, they can be narrowed "
+            "by years, events and categories, and the records behind each number opened."
+        ),
+        "publish.data.title": "Open data",
+        "publish.data.intro": (
+            "Everything this site shows, in files to reuse: persons, their records in the "
+            "sources, events, sources and claims, each fact with its source, its place in it "
+            "and its span of text."
+        ),
+        "publish.data.file": "File",
+        "publish.data.what": "What it holds",
+        "publish.data.rows": "Rows",
+        "publish.data.sources": "sources",
+        "publish.data.persons": "persons",
+        "publish.data.records": "records of people in the sources, verbatim",
+        "publish.data.events": "events: what was done to a person, by each record",
+        "publish.data.claims": "the sources' claims (figures)",
+        "publish.data.jsonld": "all of it as JSON-LD (schema.org Person, Event)",
+        "publish.data.sqlite": "all of it in one SQLite database, with keys and full-text search",
+        "publish.data.metadata": "Datasette's description: title, licence, columns",
+        "publish.data.readme": "what every file and column holds",
+        "publish.data.more": "Every file and column is described in",
+        "publish.data.datasette": "The SQLite database opens in Datasette:",
+        # -- editing (vigil serve --editing): review and ingest --
+        "nav.review": "Review",
+        "nav.ingest": "Ingest",
+        "editing.open": (
+            "Editing is on: anyone who can reach this address sees every record unscreened "
+            "and can record decisions and ingest sources."
+        ),
+        "review.title": "Review pairs of records",
+        "review.decided": (
+            "Decision no. {id} on records {a} and {b} recorded: {verdict} ({who}). "
+            "The next run of “vigil link” applies it."
+        ),
+        "review.no_run": "No records have been linked yet: run “vigil link” first.",
+        "review.empty": "No undecided pairs: nothing to review.",
+        "review.past_end": "No more pairs.",
+        "review.first": "To the first pair",
+        "review.position": "Pair {n} in the queue (threshold {threshold})",
+        "review.scored": "match probability {p} (weight {w})",
+        "review.unscored": "not a scored pair",
+        "review.same_person": "one person now",
+        "review.apart": "different persons now",
+        "review.records": "Records",
+        "review.why": "Why the model thinks so",
+        "review.why.caption": "Records {a} and {b}: match weight by comparison",
+        "review.col.comparison": "Comparison",
+        "review.col.level": "Level",
+        "review.col.weight": "Weight",
+        "review.col.running": "Running",
+        "review.prior": "Prior",
+        "review.prior.level": "two records taken at random (probability {p})",
+        "review.tf": "(of which term frequency {w})",
+        "review.total": "Total",
+        "review.probability": "probability {p}",
+        "review.unexplained": "No explanation: {reason}.",
+        "review.decisions": "Decisions on this pair",
+        "review.decision": "{when}: {who} decided {verdict}",
+        "review.in_force": "(in force)",
+        "review.no_decisions": "No decision on this pair yet.",
+        "review.decide": "Decision",
+        "review.reviewer": "Reviewer",
+        "review.reason": "Reason (optional)",
+        "review.applies": "The next run of “vigil link” applies the decision; it beats the model.",
+        "review.nav": "Review queue",
+        "review.prev": "← Previous pair",
+        "review.next": "Next pair →",
+        "review.error.reviewer": "Say who decides.",
+        "verdict.same": "same person",
+        "verdict.different": "different people",
+        "verdict.skip": "skip",
+        "cmp.surname": "Surname",
+        "cmp.given": "Given name",
+        "cmp.patronymic": "Patronymic",
+        "cmp.sex": "Sex",
+        "cmp.birth": "Date of birth",
+        "cmp.birth_place": "Place of birth",
+        "cmp.residence": "Residence",
+        "cmp.document": "Document number",
+        "cmp.nationality": "Nationality",
+        "cmp.occupation": "Occupation",
+        "cmp.arrest": "Date of arrest",
+        "cmp.death": "Date of death",
+        "ingest.title": "Ingest a source",
+        "ingest.file": "File",
+        "ingest.limit": "at most {limit} MB",
+        "ingest.format": "Format",
+        "ingest.detect": "detect from the file",
+        "ingest.table": "For tables (format table)",
+        "ingest.map": "Fields and columns",
+        "ingest.map.hint": "as --map: field=Column, comma-separated",
+        "ingest.id_column": "Column that numbers the records (--id-column)",
+        "ingest.submit": "Ingest",
+        "ingest.transaction": (
+            "The file goes in as one transaction, as with “vigil ingest”: a failure leaves "
+            "nothing in the registry; the same bytes again change nothing."
+        ),
+        "ingest.jobs": "Ingests",
+        "ingest.col.file": "File",
+        "ingest.col.state": "State",
+        "ingest.refused.size": "The file is too large: at most {limit} MB.",
+        "ingest.refused.form": "Send a form with a file (multipart/form-data).",
+        "ingest.refused.bad": "The form is damaged: {reason}",
+        "ingest.refused.nofile": "Choose a file.",
+        "ingest.refused.format": "Unknown format {name!r} (known: {known}).",
+        "ingest.refused.map": "--map: {reason}",
+        "job.title": "Ingesting {file}",
+        "job.meta": "{size} bytes, format: {format}",
+        "job.detected": "detected from the file",
+        "job.state.queued": "queued",
+        "job.state.running": "running",
+        "job.state.done": "done",
+        "job.state.failed": "failed",
+        "job.storing": "Storing the records",
+        "job.reading": "Reading and parsing the file",
+        "job.refresh": "This page refreshes itself.",
+        "job.reload": "Refresh",
+        "job.done": "The source is in:",
+        "job.count.records": "Records",
+        "job.count.events": "Events",
+        "job.count.claims": "Claims",
+        "job.count.quotes": "Quotations",
+        "job.count.warnings": "Warnings",
+        "job.warnings": "Warnings",
+        "job.col.file": "File",
+        "job.col.line": "Line",
+        "job.col.warning": "Warning",
+        "job.col.reason": "Reason",
+        "job.warnings.more": "… and {n} more: “vigil parse {file} --json” lists them all.",
+        "job.already": "These bytes are already source no. {id}; nothing changed.",
+        "job.failed": "The file was not ingested.",
+        "job.nothing_left": "Nothing of this file is left in the registry.",
+        "job.another": "Ingest another file",
         "privacy": (
             "People born less than 100 years ago for whom no source gives a date of death are "
             "not shown: they may be alive."

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -207,3 +210,221 @@ class Source(BaseModel):
     events: list[SourceEvent]
     claims: list[Claim]
     quotes: list[Quote]
+
+
+# -- editing (`vigil serve --editing`): review and ingest --------------------------------------
+
+
+class MatchStep(BaseModel):
+    comparison: str
+    level: str = Field(description="the level the pair fell in, as the model names it")
+    weight: float = Field(description="match weight (log2 Bayes factor) this comparison added")
+    tf_weight: float = Field(description="the part of `weight` term frequency adjusted")
+    running: float = Field(description="the prior's weight plus every step so far")
+
+
+class Explanation(BaseModel):
+    prior: float = Field(description="probability that two records taken at random match")
+    prior_weight: float
+    steps: list[MatchStep]
+    match_weight: float = Field(description="prior_weight plus every step's weight")
+    probability: float
+
+
+class Decision(BaseModel):
+    id: int
+    record_a: int
+    record_b: int
+    verdict: str = Field(description="same or different")
+    reason: str | None
+    actor: str = Field(description="the reviewer")
+    decided_at: datetime
+
+
+class ReviewPair(BaseModel):
+    position: int | None = Field(description="place in the review queue, from 1")
+    url: str
+    a: Record = Field(description="unscreened: the editor sees every record")
+    b: Record
+    probability: float | None = Field(description="as the last link run scored the pair")
+    match_weight: float | None
+    same_person: bool = Field(description="the two records are one person now")
+    explanation: Explanation | None
+    unexplained: str | None = Field(description="why there is no explanation, when there is none")
+    decisions: list[Decision] = Field(description="oldest first; the last is in force")
+
+
+class ReviewQueue(BaseModel):
+    linked: bool = Field(description="false until `vigil link` has run")
+    threshold: float | None
+    offset: int
+    limit: int
+    more: bool = Field(description="further pairs follow this page")
+    pairs: list[ReviewPair]
+
+
+class DecisionIn(BaseModel):
+    a: int
+    b: int
+    verdict: Literal["same", "different"]
+    reason: str | None = None
+    reviewer: str | None = Field(None, description="default: the server's $VIGIL_USER")
+
+
+class IngestWarning(BaseModel):
+    line: int | None
+    text: str
+    message: str = Field(description="file:line: text, as `vigil ingest` prints it")
+
+
+class IngestJob(BaseModel):
+    id: str
+    url: str
+    filename: str = Field(description="as uploaded")
+    format: str | None = Field(description="null: detected")
+    size: int = Field(description="bytes")
+    started: datetime
+    state: Literal["queued", "running", "done", "failed"]
+    done: int | None = Field(description="characters of the text stored so far")
+    total: int | None = Field(description="characters of the text; null while reading")
+    source: int | None
+    source_url: str | None
+    created: bool | None = Field(description="false: the same bytes were already a source")
+    records: int | None
+    events: int | None
+    claims: int | None
+    quotes: int | None
+    warnings_total: int
+    warnings: list[IngestWarning]
+    error: str | None = Field(description="file:line: reason, as `vigil ingest` prints it")
+    error_line: int | None
+    error_reason: str | None
+
+
+# -- statistics ---------------------------------------------------------------------------------
+
+
+class StatFilter(BaseModel):
+    types: list[str] = Field(description="event type codes")
+    categories: list[str] = Field(description="category codes; the narrower ones count too")
+    authority: str | None = Field(description="part of the deciding body")
+    place: str | None
+    since: date | None = Field(description="events overlapping the range are kept")
+    until: date | None
+
+
+class StatGroup(BaseModel):
+    key: str | None = Field(
+        description="type or category code, or authority as written; null: none recorded"
+    )
+    total: int = Field(description="every event of the group the filter keeps, placed or not")
+    records: str | None = Field(description="the records behind it (null when a range is set)")
+
+
+class StatCell(BaseModel):
+    key: str | None
+    period: str = Field(description="1937 or 1937-03")
+    events: int = Field(description="events of the group dated wholly inside the period")
+    subjects: int | None = Field(description="distinct persons (or records), when asked for")
+    records: str = Field(
+        description="the records behind it, a page; the same query at /api/statistics/records"
+    )
+
+
+class StatUnplaced(BaseModel):
+    key: str | None
+    spanning: int = Field(description="dated, but not wholly inside one period or the range")
+    undated: int
+
+
+class StatTimeline(BaseModel):
+    computed_at: datetime = Field(description="kept until the registry changes")
+    seconds: float = Field(description="how long computing it took")
+    by: Literal["type", "authority", "category"]
+    period: Literal["year", "month"]
+    unit: Literal["person", "record"] = Field(description="what `subjects` counts")
+    filter: StatFilter
+    periods: list[str]
+    groups: list[StatGroup] = Field(description="the most events first; none recorded last")
+    cells: list[StatCell]
+    unplaced: list[StatUnplaced]
+    all_records: str | None
+
+
+class StatDetail(BaseModel):
+    text: str | None = Field(description="the sentence's term as written")
+    subjects: int
+    share: float = Field(description="of the cohort, 0..1")
+    records: str | None
+
+
+class StatOutcome(BaseModel):
+    type: str = Field(description="event type code")
+    subjects: int = Field(description="with at least one such event after the cohort event")
+    share: float
+    records: str
+    details: list[StatDetail] = Field(description="for sentences: by term")
+
+
+class StatCohort(BaseModel):
+    category: str | None = Field(description="category code; null: the events name none")
+    subjects: int
+    unlinked: int = Field(description="of `subjects`, records not yet linked to a person")
+    none_recorded: int = Field(description="nothing of another type recorded after")
+    none_recorded_share: float
+    none_recorded_records: str
+    outcomes: list[StatOutcome]
+
+
+class StatOutcomes(BaseModel):
+    computed_at: datetime
+    seconds: float
+    cohort: str = Field(description="the event type that sorts people by category")
+    unit: Literal["person", "record"]
+    types: list[str] = Field(description="every outcome type, in the usual course of events")
+    cohorts: list[StatCohort]
+
+
+class StatCitation(BaseModel):
+    source: int
+    source_title: str
+    span_start: int | None
+    span_end: int | None
+    url: str = Field(description="the source page at the claim")
+
+
+class StatClaim(BaseModel):
+    id: int
+    text: str = Field(description="the claim as the source words it")
+    lower: float | None
+    upper: float | None
+    unit: str | None = Field(description="persons, percent, or null")
+    counts: str | None
+    period: str | None = Field(description="EDTF; null: the text gives none")
+    event_type: str | None = Field(description="the act it counts, when the registry records it")
+    status: Literal["compared", "rate", "unmatched"]
+    events: int | None = Field(description="events of the act dated wholly inside the period")
+    subjects: int | None
+    spanning: int | None = Field(description="may fall in the period, not known to be inside it")
+    undated: int | None
+    registry_unit: Literal["person", "record"] | None
+    citation: StatCitation
+    records: str | None
+
+
+class StatClaims(BaseModel):
+    computed_at: datetime
+    seconds: float
+    claims: list[StatClaim]
+
+
+class StatRecords(BaseModel):
+    computed_at: datetime
+    seconds: float
+    figure: dict[str, object] = Field(description="the figure, as the query names it")
+    value: int | None = Field(description="the figure as the statistics show it")
+    total: int = Field(description="records behind it the public may see")
+    page: int
+    per_page: int
+    pages: int
+    records: list[Record]

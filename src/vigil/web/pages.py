@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import BaseLoader, Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -16,15 +16,26 @@ from vigil.web import i18n, views
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
-_env = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_env.globals.update(
-    source_url=views.source_url, person_url=views.person_url, record_url=views.record_url
-)
+
+def environment(loader: BaseLoader | None = None) -> Environment:
+    """The templates' environment; publication makes its own over these templates, with its
+    layout first on the loader and its relative `urls` passed to each page."""
+    env = Environment(
+        loader=loader or FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        source_url=views.source_url,
+        person_url=views.person_url,
+        record_url=views.record_url,
+        urls=views.SERVER,
+    )
+    return env
+
+
+_env = environment()
 templates = Jinja2Templates(env=_env)
 
 
@@ -49,6 +60,7 @@ def render(
         "lang": t.lang,
         "switch_url": with_params(request, lang=t.other),
         "with_params": lambda **kw: with_params(request, **kw),
+        "editing": getattr(request.app.state, "editing", False),  # vigil serve --editing
         **context,
     }
     return templates.TemplateResponse(request, name, ctx, status_code=status_code)

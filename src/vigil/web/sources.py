@@ -19,18 +19,18 @@ api = APIRouter(prefix="/api", tags=["sources"])
 NOT_FOUND = {404: {"description": "no such source, or no such page of it"}}
 
 
-def _brief(src: dict[str, Any]) -> dict[str, Any]:
-    return {**src, "url": views.source_url(src["id"])}
+def _brief(src: dict[str, Any], urls: views.Urls = views.SERVER) -> dict[str, Any]:
+    return {**src, "url": urls.source(src["id"])}
 
 
-def marks(src: dict[str, Any], t: i18n.Translator) -> list[Mark]:
+def marks(src: dict[str, Any], t: i18n.Translator, urls: views.Urls = views.SERVER) -> list[Mark]:
     """The spans to highlight on a source page, each linked to where it leads."""
     out: list[Mark] = []
     owner: dict[int, str] = {}  # record id -> its person's (or its own) page
     for r in src["records"]:
         if r["withheld"] or r["span_start"] is None:
             continue
-        page = views.person_url(r["person"]) if r["person"] else views.record_url(r["id"])
+        page = urls.person(r["person"]) if r["person"] else urls.record(r["id"])
         owner[r["id"]] = f"{page}#record-{r['id']}"
         label = r["locator"] or t("cite.entry", n=r["entry"])
         title = r["name_written"] or ""
@@ -51,9 +51,9 @@ def marks(src: dict[str, Any], t: i18n.Translator) -> list[Mark]:
     return out
 
 
-def text_html(src: dict[str, Any], t: i18n.Translator) -> Markup:
+def text_html(src: dict[str, Any], t: i18n.Translator, urls: views.Urls = views.SERVER) -> Markup:
     """The page's verbatim text, marked; a withheld record stands as one short notice."""
-    spans = marks(src, t)
+    spans = marks(src, t, urls)
     parts = []
     for p in src["passages"]:
         if p["text"] is None:

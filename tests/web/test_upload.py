@@ -1,0 +1,265 @@
+"""The ingest page (`vigil serve --editing`): upload, follow the job, see the source or the error.
+
+Files come from the demo corpus the project generates; each test ingests into its own registry.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from markupsafe import escape
+from typer.testing import CliRunner
+
+from vigil.cli import app as cli
+from vigil.demo import DemoSource as CorpusSource
+from vigil.demo import write_corpus
+from vigil.errors import InputError
+from vigil.ingest import ingest_path, parse_path
+from vigil.readers import ReaderOptions
+from vigil.readers.table import parse_mapping
+from vigil.store import Registry
+from vigil.web import create_app, jobs
+from vigil.web.i18n import STRINGS
+
+HOST = "http://127.0.0.1:8000"
+SAME_SITE = {"Origin": HOST}
+LIMIT = 1024 * 1024  # 1 MB: a refused upload is cheap to make
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[CorpusSource]:
+    return write_corpus(tmp_path_factory.mktemp("upload") / "corpus", n_people=60)
+
+
+@pytest.fixture
+def db(tmp_path: Path, corpus: list[CorpusSource]) -> Path:
+    """A registry holding the demo corpus's first source, so there is something to keep."""
+    path = tmp_path / "vigil.db"
+    with Registry.open(str(path)) as reg:
+        reg.init()
+        ingest_path(reg, corpus[1].path, corpus[1].format, corpus[1].options)
+    return path
+
+
+@pytest.fixture
+def site(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    monkeypatch.setattr(tempfile, "tempdir", str(_scratch(tmp_path)))
+    with TestClient(create_app(str(db), editing=True, upload_limit=LIMIT), base_url=HOST) as c:
+        yield c
+
+
+def _scratch(tmp_path: Path) -> Path:
+    folder = tmp_path / "scratch"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _fields(src: CorpusSource) -> dict[str, str]:
+    """The source's reader options as the form takes them (like --map and --id-column)."""
+    mapping = ",".join(f"{k}={v}" for k, v in src.options.mapping.items())
+    return {"format": src.format, "map": mapping, "id_column": src.options.id_column or ""}
+
+
+def _finished(site: TestClient, job_id: str) -> dict:
+    """Follow the job as a script would, until it has ended."""
+    for _ in range(600):
+        job = site.get(f"/api/ingest/jobs/{job_id}").json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not end: {job}")
+
+
+def _upload(site: TestClient, name: str, data: bytes, fields: dict[str, str], **kw):  # type: ignore[no-untyped-def]
+    return site.post("/ingest", files={"file": (name, data)}, data=fields, headers=SAME_SITE, **kw)
+
+
+def _state(db: Path) -> tuple[list, dict]:
+    with Registry.open(str(db)) as reg:
+        return reg.sources(), reg.stats()
+
+
+@pytest.mark.parametrize("which", [0, 3])  # a Book of Memory, and a cp1251 table with --map
+def test_an_upload_runs_to_completion_and_the_source_appears(
+    site: TestClient, corpus: list[CorpusSource], which: int, tmp_path: Path
+) -> None:
+    src = corpus[which]
+    _reader, parsed, _enc = parse_path(src.path, src.format, src.options)
+    records = list(parsed.records)  # parsed lazily; warnings of the whole file come with them
+    sent = _upload(site, src.path.name, src.path.read_bytes(), _fields(src), follow_redirects=False)
+    assert sent.status_code == 303
+    job_id = sent.headers["location"].rsplit("/", 1)[-1]
+    job = _finished(site, job_id)
+    assert job["state"] == "done", job["error"]
+    assert job["created"] and job["filename"] == src.path.name
+    assert job["records"] == len(records)
+    assert job["events"] == sum(len(r.events) for r in records)
+    expected_warnings = [w for r in records for w in r.warnings] + parsed.warnings
+    assert job["warnings_total"] == len(expected_warnings)
+
+    page = site.get(f"/ingest/jobs/{job_id}?lang=en").text
+    assert f'href="/sources/{job["source"]}"' in page and 'http-equiv="refresh"' not in page
+    for w in job["warnings"]:
+        assert w["message"].startswith(f"{src.path.name}:")
+        assert w["text"] in page
+    listed = {s["id"]: s for s in site.get("/api/sources").json()}
+    assert listed[job["source"]]["records"] == len(records)
+    assert site.get(job["source_url"]).status_code == 200
+    assert list(_scratch(tmp_path).iterdir()) == []  # the upload's temporary copy is gone
+
+    again = site.post("/api/ingest", files={"file": (src.path.name, src.path.read_bytes())},
+                      data=_fields(src))  # fmt: skip
+    assert again.status_code == 202
+    repeat = _finished(site, again.json()["id"])
+    assert (repeat["state"], repeat["created"], repeat["source"]) == ("done", False, job["source"])
+
+
+def _broken(src: CorpusSource, line: int, folder: Path) -> Path:
+    """The source with a byte that is neither UTF-8 nor cp1251 on `line`."""
+    lines = src.path.read_bytes().split(b"\n")
+    lines[line - 1] = lines[line - 1][:5] + b"\xff" + lines[line - 1][5:]
+    path = folder / src.path.name
+    path.write_bytes(b"\n".join(lines))
+    return path
+
+
+@pytest.mark.parametrize("case", ["bad byte", "missing column"])
+def test_a_malformed_file_shows_its_error_and_leaves_the_registry_unchanged(
+    site: TestClient,
+    db: Path,
+    corpus: list[CorpusSource],
+    case: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    if case == "bad byte":
+        src, fields = corpus[0], _fields(corpus[0])
+        path = _broken(src, 7, folder)
+    else:
+        src = corpus[3]
+        fields = {**_fields(src), "map": "birth=Год рождения"}  # the header says Г.р.
+        path = folder / src.path.name
+        path.write_bytes(src.path.read_bytes())
+    with pytest.raises(InputError) as raised:
+        parse_path(path, fields["format"], _options(fields))
+    expected = raised.value
+    before = _state(db)
+
+    job_id = _upload(site, path.name, path.read_bytes(), fields).url.path.rsplit("/", 1)[-1]
+    job = _finished(site, job_id)
+    assert job["state"] == "failed"
+    assert (job["error_line"], job["error_reason"]) == (expected.line, expected.reason)
+    assert job["error"] == f"{path.name}:{expected.line}: {expected.reason}"
+
+    # Word for word what `vigil ingest` says of the same file.
+    monkeypatch.chdir(folder)
+    args = ["ingest", path.name, "--format", fields["format"], "--db", str(db), "--quiet"]
+    args += ["--map", fields["map"]] if fields["map"] else []
+    args += ["--id-column", fields["id_column"]] if fields["id_column"] else []
+    said = CliRunner().invoke(cli, args)
+    assert said.exit_code == 1
+    assert said.stderr.split() == f"error: {job['error']}".split()  # the console may wrap it
+
+    page = site.get(f"/ingest/jobs/{job_id}?lang=en").text
+    assert escape(f"error: {job['error']}") in page
+    assert f"<dd>{expected.line}</dd>" in page and STRINGS["en"]["job.nothing_left"] in page
+    assert _state(db) == before
+
+
+def _options(fields: dict[str, str]) -> ReaderOptions:
+    mapping = parse_mapping(fields["map"]) if fields["map"] else {}
+    return ReaderOptions(mapping, fields["id_column"] or None)
+
+
+@pytest.mark.parametrize("extra", [1, 10 * LIMIT])  # just over; far over (refused unread)
+def test_an_oversized_upload_is_refused(
+    site: TestClient, db: Path, corpus: list[CorpusSource], extra: int, tmp_path: Path
+) -> None:
+    src = corpus[0]
+    data = (src.path.read_bytes() * (LIMIT // src.path.stat().st_size + 1))[: LIMIT + extra]
+    before = _state(db)
+    page = _upload(site, src.path.name, data, _fields(src), params={"lang": "en"})
+    assert page.status_code == 413
+    assert STRINGS["en"]["ingest.refused.size"].format(limit="1") in page.text
+    api = site.post("/api/ingest", files={"file": (src.path.name, data)}, data=_fields(src))
+    assert api.status_code == 413 and "too large" in api.json()["detail"]
+    assert _state(db) == before and site.get("/ingest").text.count("/ingest/jobs/") == 0
+    assert list(_scratch(tmp_path).iterdir()) == []
+
+
+def test_unknown_format_and_bad_map_are_refused_with_the_reason(
+    site: TestClient, corpus: list[CorpusSource]
+) -> None:
+    src = corpus[3]
+    data = src.path.read_bytes()
+    unknown = _upload(site, src.path.name, data, {"format": "xlsx"}, params={"lang": "en"})
+    assert unknown.status_code == 400 and "Unknown format &#39;xlsx&#39;" in unknown.text
+    assert "memory-book" in unknown.text
+    bad = _upload(site, src.path.name, data, {"format": "table", "map": "nonsense"})
+    assert bad.status_code == 400 and "--map:" in bad.text
+    nothing = site.post("/ingest", data={"format": "table"}, headers=SAME_SITE)
+    assert nothing.status_code in (400, 415)
+
+
+def test_a_cross_site_upload_is_refused(
+    site: TestClient, db: Path, corpus: list[CorpusSource]
+) -> None:
+    src = corpus[0]
+    before = _state(db)
+    for headers in ({"Origin": "http://evil.example"}, {"Referer": "http://evil.example/x"}):
+        sent = site.post("/ingest", files={"file": (src.path.name, src.path.read_bytes())},
+                         data=_fields(src), headers=headers)  # fmt: skip
+        assert sent.status_code == 403
+        api = site.post("/api/ingest", files={"file": (src.path.name, src.path.read_bytes())},
+                        headers=headers)  # fmt: skip
+        assert api.status_code == 403
+    assert _state(db) == before
+
+
+def test_pages_read_while_an_ingest_writes(
+    site: TestClient, db: Path, corpus: list[CorpusSource], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job holds its write transaction open (paused in its progress report) while the
+    server answers reads; then it commits and the source appears."""
+    inside, release = threading.Event(), threading.Event()
+    real = jobs.ingest_path
+
+    def paused(reg, path, fmt, options, progress):  # type: ignore[no-untyped-def]
+        def report(done: int, total: int) -> None:
+            progress(done, total)
+            inside.set()
+            release.wait(60)
+
+        return real(reg, path, fmt, options, report)
+
+    monkeypatch.setattr(jobs, "ingest_path", paused)
+    src = corpus[0]
+    before = [s["id"] for s in site.get("/api/sources").json()]
+    job_id = _upload(site, src.path.name, src.path.read_bytes(), _fields(src),
+                     follow_redirects=False).headers["location"].rsplit("/", 1)[-1]  # fmt: skip
+    try:
+        assert inside.wait(60), "the ingest never reported progress"
+        running = site.get(f"/api/ingest/jobs/{job_id}").json()
+        assert running["state"] == "running" and running["done"] == running["total"] > 0
+        page = site.get(f"/ingest/jobs/{job_id}").text
+        assert 'http-equiv="refresh"' in page
+        assert (
+            f'<progress id="progress" max="{running["total"]}" value="{running["done"]}">' in page
+        )
+        # Reads answer from the last committed state, not blocked by the open transaction.
+        assert [s["id"] for s in site.get("/api/sources").json()] == before
+        assert site.get("/sources").status_code == 200
+        assert site.get("/api/search", params={"q": "Иванов"}).status_code == 200
+        assert site.get("/review").status_code == 200
+    finally:
+        release.set()
+    job = _finished(site, job_id)
+    assert job["state"] == "done"
+    assert job["source"] in [s["id"] for s in site.get("/api/sources").json()]
