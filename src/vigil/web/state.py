@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
 
-from vigil.privacy import Life
+from vigil.privacy import Screen
 from vigil.store import Registry
 from vigil.store.search import SearchQuery
 
@@ -18,7 +17,7 @@ class Public:
     """Routes read through this, never through the Registry, so none can skip the policy."""
 
     registry: Registry
-    withhold: Callable[[Life], bool]
+    withhold: Screen
 
     def search(self, query: SearchQuery) -> dict[str, Any]:
         return self.registry.search(query, withhold=self.withhold)
