@@ -70,9 +70,9 @@ def sample(db: Path, n: int, seed: int) -> dict[str, list[str]]:
     }
 
 
-def start(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
-        [str(VIGIL), "serve", "--db", str(db), "--port", str(port)],
+        [str(VIGIL), "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -186,18 +186,19 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20, help="throughput run length")
     parser.add_argument("--clients", type=int, default=16, help="concurrent connections")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="vigil serve --workers")
     args = parser.parse_args()
     if not args.db.exists():
         sys.exit(f"{args.db}: no such registry")
     paths = sample(args.db, args.requests, args.seed)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start(args.db, port)
+    server = start(args.db, port, args.workers)
     try:
         for path in paths["search_full"][:20]:  # warm the page cache and the name parser
             timed(base, path)
         count = sqlite3.connect(args.db).execute("SELECT count(*) FROM record").fetchone()[0]
-        result: dict[str, object] = {"db": str(args.db), "records": count}
+        result: dict[str, object] = {"db": str(args.db), "records": count, "workers": args.workers}
         for kind, kind_paths in paths.items():
             result[kind] = latency(base, kind_paths, args.requests)
         mixed = [p for trio in zip(*paths.values(), strict=False) for p in trio]

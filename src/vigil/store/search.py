@@ -206,26 +206,41 @@ def _persons(
 ) -> tuple[int, int, int, list[tuple[str, int, Group]]]:
     """The database counts and orders the persons, the privacy policy applied there: how many
     candidates, how many persons shown, how many records no person holds yet, and the first
-    `upto` persons as (sort key, first matching record, group)."""
+    `upto` persons as (sort key, first matching record, group). One pass over the candidates:
+    a row per person (and one for all records no person holds), counted by window sums."""
     visible = m.c.g.is_not(None)
     if withhold is not None:
-        visible = and_(
-            visible, not_withheld(withhold, m.c.latest_birth, m.c.earliest_event, m.c.died)
+        life = (m.c.latest_birth, m.c.earliest_event, m.c.died)
+        visible = and_(visible, not_withheld(withhold, *life))
+    per = (
+        select(
+            m.c.g,
+            func.min(m.c.k).label("k"),
+            func.min(m.c.r).label("r"),
+            func.max(case((visible, 1), else_=0)).label("shown"),
+            func.count().label("n"),
         )
-    counts = select(
-        func.count(),
-        func.count(func.distinct(case((visible, m.c.g)))),
-        func.count(case((m.c.g.is_(None), 1))),
-    )
-    n, persons, lone = conn.execute(counts).one()
-    first = (
-        select(func.min(m.c.k), func.min(m.c.r), m.c.g)
-        .where(visible)
         .group_by(m.c.g)
-        .order_by(func.min(m.c.k), func.min(m.c.r))
-        .limit(upto)
+        .subquery()
     )
-    return n, persons, lone, [(k, r, ("p", g)) for k, r, g in conn.execute(first)]
+    rows = conn.execute(
+        select(
+            per.c.g,
+            per.c.k,
+            per.c.r,
+            per.c.shown,
+            per.c.n,
+            func.sum(per.c.n).over(),
+            func.sum(per.c.shown).over(),
+        )
+        .order_by(per.c.g.is_not(None), per.c.shown.desc(), per.c.k, per.c.r)
+        .limit(upto + 1)
+    ).all()
+    if not rows:
+        return 0, 0, 0, []
+    lone = next((n for g, _, _, _, n, _, _ in rows if g is None), 0)
+    first = [(k, r, ("p", g)) for g, k, r, shown, _, _, _ in rows if g is not None and shown]
+    return rows[0][5], rows[0][6], lone, first[:upto]
 
 
 def _lone(conn: Connection, m: Any, withhold: Withhold) -> list[tuple[str, int, Group]]:
