@@ -292,6 +292,11 @@ def demo(
         f"  {prog} show source 1 --db {db}\n  {prog} stats --db {db}\n"
         f"  {prog} persons --db {db} --name Иванов\n  {prog} review --db {db}\n  {prog} --help"
     )
+    if result.site is not None:  # the published site: where to open it
+        from vigil.cli_publish import report_lines
+
+        for line in report_lines(result.site):
+            console.out.print(line)
 
 
 def main() -> None:
@@ -301,3 +306,4 @@ def main() -> None:
 from vigil import cli_linkage  # noqa: E402,F401  (registers the linkage commands)
 from vigil import cli_web  # noqa: E402,F401  (registers serve)
 from vigil import cli_analysis  # noqa: E402,F401  (registers measure)
+from vigil import cli_publish  # noqa: E402,F401  (registers publish)

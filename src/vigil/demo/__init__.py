@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vigil.demo.corpus import CSV_MAPPING, article, csv_extract, english_list, memory_book
 from vigil.demo.people import generate_people
@@ -12,6 +13,9 @@ from vigil.linkage.run import LinkReport, link
 from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
 from vigil.store import IngestResult, Registry
+
+if TYPE_CHECKING:
+    from vigil.publish import Report
 
 
 @dataclass(slots=True)
@@ -28,6 +32,7 @@ class DemoResult:
     ingested: list[tuple[DemoSource, IngestResult]]
     stats: dict
     linked: LinkReport | None = None
+    site: Report | None = None  # the published site, `out/site`
 
 
 def write_corpus(folder: Path, n_people: int = 400, seed: int = 1936) -> list[DemoSource]:
@@ -61,8 +66,9 @@ def write_corpus(folder: Path, n_people: int = 400, seed: int = 1936) -> list[De
     return sources
 
 
-def build_demo(out: Path, n_people: int = 400) -> DemoResult:
-    """Write the corpus under `out/corpus` and build `out/vigil.db` from it afresh."""
+def build_demo(out: Path, n_people: int = 400, publish: bool = True) -> DemoResult:
+    """Write the corpus under `out/corpus`, build `out/vigil.db` from it afresh and, with
+    `publish`, publish it as a static site with open data in `out/site`."""
     corpus = out / "corpus"
     sources = write_corpus(corpus, n_people)
     db = out / "vigil.db"
@@ -75,4 +81,9 @@ def build_demo(out: Path, n_people: int = 400) -> DemoResult:
             ingested.append((src, ingest_path(reg, src.path, src.format, src.options)))
         linked = link(reg)
         stats = reg.stats()
-    return DemoResult(db=db, corpus=corpus, ingested=ingested, stats=stats, linked=linked)
+    result = DemoResult(db=db, corpus=corpus, ingested=ingested, stats=stats, linked=linked)
+    if publish:
+        from vigil.publish import publish as publish_site
+
+        result.site = publish_site(str(db), out / "site", workers=1)
+    return result

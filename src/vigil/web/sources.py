@@ -19,8 +19,8 @@ api = APIRouter(prefix="/api", tags=["sources"])
 NOT_FOUND = {404: {"description": "no such source, or no such page of it"}}
 
 
-def _brief(src: dict[str, Any], urls: views.Urls = views.SERVER) -> dict[str, Any]:
-    return {**src, "url": urls.source(src["id"])}
+def _brief(src: dict[str, Any]) -> dict[str, Any]:
+    return {**src, "url": views.source_url(src["id"])}
 
 
 def marks(src: dict[str, Any], t: i18n.Translator, urls: views.Urls = views.SERVER) -> list[Mark]:

@@ -1,0 +1,205 @@
+"""The pieces of work a publication is cut into, each run in a worker process (or inline).
+
+Every function takes the `Job` (where the registry is, where the site is being built, the
+policy and the day it is judged on) and a share of the work, opens what it needs once per
+process, writes its pages and open-data parts under the build folder, and returns only what
+the main process must gather: index entries, name-list items and counts. Each worker judges
+every group again by the same policy before writing it, so a page is never written for
+someone withheld, whatever it was handed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from vigil import privacy
+from vigil.publish import jsonld, rows
+from vigil.publish.opendata import Parts
+from vigil.publish.read import Spans, dossiers, lone_records, name_keys
+from vigil.publish.search_index import Entry, entry
+from vigil.publish.site import Site
+from vigil.publish.urls import SiteUrls, person_path, record_path
+from vigil.store import Registry
+from vigil.store.browse import group_facts, is_withheld
+
+PARTS = "_parts"  # inside the build folder; removed before the site is put in place
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    url: str  # the registry, as SQLAlchemy takes it
+    build: Path  # the folder the site is written into
+    langs: tuple[str, ...]
+    today: date
+    policy: privacy.Policy
+    base_url: str  # "" or an absolute URL ending in "/", for the open data's links
+
+    @property
+    def data_urls(self) -> SiteUrls:
+        """Links in the open data: to the first language's pages, from the site's root."""
+        lang = self.langs[0]
+        return SiteUrls(lang, f"{self.base_url}{lang}/", self.base_url)
+
+    @property
+    def parts(self) -> Path:
+        return self.build / PARTS
+
+
+@dataclass(slots=True)
+class Listed:
+    """A person (or lone record) in the alphabetical list."""
+
+    sort: str
+    name: str
+    births: tuple[str, ...]
+    path: str  # from the language's root
+
+
+@dataclass(slots=True)
+class BatchResult:
+    entries: list[Entry] = field(default_factory=list)
+    listed: list[Listed] = field(default_factory=list)
+    records: Counter[int] = field(default_factory=Counter)  # published records per source
+    events: int = 0
+    pages: int = 0
+
+
+@dataclass(slots=True)
+class SourceResult:
+    source_id: int
+    meta: dict[str, Any] | None  # the source's description, from its first page
+    records: int  # published records on the pages done
+    claims: list[tuple[dict[str, Any], dict[str, Any]]]  # (claim, its page of the source)
+    pages: int
+
+
+class _Worker:
+    """What one process keeps between tasks of the same job."""
+
+    def __init__(self, job: Job) -> None:
+        self.registry = Registry.open(job.url)
+        self.site = Site(job.build, job.langs)
+        self.withhold = privacy.screen(job.policy, job.today)
+
+
+_WORKERS: dict[Job, _Worker] = {}
+
+
+def _worker(job: Job) -> _Worker:
+    if job not in _WORKERS:
+        _WORKERS[job] = _Worker(job)
+    return _WORKERS[job]
+
+
+def release(job: Job) -> None:
+    """Close what this process kept for the job (the work ran here, not in a pool)."""
+    kept = _WORKERS.pop(job, None)
+    if kept is not None:
+        kept.registry.close()
+
+
+def display_name(names: list[dict[str, Any]], records: list[dict[str, Any]], ident: int) -> str:
+    """The name a list shows: the first as written, else the parts, else the number."""
+    if names:
+        return str(names[0]["value"])
+    for rec in records:
+        if rec.get("name_written"):
+            return str(rec["name_written"])
+        parts = [rec.get(k) for k in ("surname", "given", "patronymic") if rec.get(k)]
+        if parts:
+            return " ".join(parts)
+    return f"№ {ident}"
+
+
+def sort_key(name: str) -> str:
+    return name.casefold().replace("ё", "е")
+
+
+def persons(job: Job, batch: int, person_ids: list[int]) -> BatchResult:
+    """Pages, index entries and open-data rows of these persons."""
+    w = _worker(job)
+    urls = job.data_urls
+    out = BatchResult()
+    parts = Parts(job.parts, batch)
+    with w.registry.engine.connect() as conn:
+        facts = group_facts(conn, [("p", p) for p in person_ids])
+        shown = [p for p in person_ids if not is_withheld(facts.get(("p", p)), w.withhold)]
+        found = dossiers(conn, shown, Spans(conn), facts)
+        keys = name_keys(conn, [r["id"] for d in found for r in d["records"]])
+    for dossier in found:
+        view = w.site.person(dossier)
+        out.pages += len(job.langs)
+        path = person_path(dossier["id"])
+        name = display_name(view["names"], dossier["records"], dossier["id"])
+        e = entry(path, name, dossier["records"], keys)
+        out.entries.append(e)
+        births = tuple(dict.fromkeys(r["birth"] for r in dossier["records"] if r["birth"]))
+        out.listed.append(Listed(sort_key(name), name, births, path))
+        row = rows.person_row(dossier, view, e.surnames, urls)
+        parts.add("persons", row, jsonld.person(row, [r["id"] for r in dossier["records"]]))
+        by_id = {r["id"]: r for r in dossier["records"]}
+        for rec in dossier["records"]:
+            row = rows.record_row(rec, dossier["id"], urls)
+            parts.add("records", row, jsonld.record(row))
+            out.records[rec["source_id"]] += 1
+        for ev in dossier["events"]:
+            row = rows.event_row(ev, by_id[ev["record_id"]], dossier["id"], urls)
+            parts.add("events", row, jsonld.event(row))
+            out.events += 1
+    parts.write()
+    return out
+
+
+def lone(job: Job, batch: int, record_ids: list[int]) -> BatchResult:
+    """Pages, index entries and open-data rows of records no person holds yet."""
+    w = _worker(job)
+    urls = job.data_urls
+    out = BatchResult()
+    parts = Parts(job.parts, batch)
+    with w.registry.engine.connect() as conn:
+        facts = group_facts(conn, [("r", r) for r in record_ids])
+        shown = [r for r in record_ids if not is_withheld(facts.get(("r", r)), w.withhold)]
+        found = lone_records(conn, shown, Spans(conn))
+        keys = name_keys(conn, shown)
+    for rec in found:
+        w.site.record(rec)
+        out.pages += len(job.langs)
+        path = record_path(rec["id"])
+        name = display_name([], [rec], rec["id"])
+        e = entry(path, name, [rec], keys)
+        out.entries.append(e)
+        out.listed.append(
+            Listed(sort_key(name), name, (rec["birth"],) if rec["birth"] else (), path)
+        )
+        row = rows.record_row(rec, None, urls)
+        parts.add("records", row, jsonld.record(row))
+        out.records[rec["source_id"]] += 1
+        for ev in rec["events"]:
+            row = rows.event_row(ev, rec, None, urls)
+            parts.add("events", row, jsonld.event(row))
+            out.events += 1
+    parts.write()
+    return out
+
+
+def source_pages(job: Job, source_id: int, first: int, last: int) -> SourceResult:
+    """Pages `first` to `last` of a source, with what the public may see on them."""
+    w = _worker(job)
+    result = SourceResult(source_id, None, 0, [], 0)
+    for page in range(first, last + 1):
+        src = w.registry.source_page(source_id, page, withhold=w.withhold)
+        w.site.source(src)
+        result.pages += len(job.langs)
+        if page == 1:
+            result.meta = {k: v for k, v in src.items() if k not in ("passages", "records",
+                                                                     "events", "claims",
+                                                                     "quotes")}  # fmt: skip
+        result.records += sum(1 for r in src["records"] if not r["withheld"])
+        page_of = {"id": source_id, "page": page, "title": src["title"],
+                   "filename": src["filename"]}  # fmt: skip
+        result.claims += [(c, page_of) for c in src["claims"]]
+    return result
