@@ -35,19 +35,33 @@ def _tag(mark: Mark) -> str:
     return f'<span class="tag tag-{mark.kind}">{text}</span>'
 
 
+def _outer_first(m: Mark) -> tuple[int, int, int]:
+    return (_ORDER.get(m.kind, 9), m.start, -m.end)
+
+
 def render(text: str, offset: int, marks: list[Mark]) -> Markup:
-    """HTML of `text` (which starts at `offset` in its source) with `marks` applied."""
+    """HTML of `text` (which starts at `offset` in its source) with `marks` applied.
+
+    One sweep over the cuts, keeping the marks open at each: a source page has hundreds of
+    spans, and testing every span at every cut made highlighting the slowest part of it.
+    """
     end = offset + len(text)
     inside = [m for m in marks if m.end > m.start and m.end > offset and m.start < end]
+    inside.sort(key=lambda m: max(m.start, offset))
     cuts = sorted(
         {offset, end, *(max(m.start, offset) for m in inside), *(min(m.end, end) for m in inside)}
     )
     out: list[str] = []
+    open_: list[Mark] = []
+    nxt = 0
     for a, b in pairwise(cuts):
-        active = sorted(
-            (m for m in inside if m.start <= a and m.end >= b),
-            key=lambda m: (_ORDER.get(m.kind, 9), m.start, -m.end),
-        )
+        # A mark open after cut a spans the whole piece a..b: its end is a cut, and none
+        # lies between a and b.
+        open_ = [m for m in open_ if m.end > a]
+        while nxt < len(inside) and max(inside[nxt].start, offset) <= a:
+            open_.append(inside[nxt])
+            nxt += 1
+        active = sorted(open_, key=_outer_first)
         out.extend(_tag(m) for m in active if m.kind == "record" and m.start == a)
         for m in active:
             ident = f' id="{escape(m.anchor)}"' if m.start == a else ""
