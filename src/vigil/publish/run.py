@@ -29,10 +29,10 @@ from typing import Any
 from vigil import privacy
 from vigil.errors import VigilError
 from vigil.publish import datasette, finish, statistics, work
-from vigil.publish.read import source_pages
 from vigil.publish.select import Selection, select
 from vigil.publish.site import STATIC as PUBLISH_STATIC
 from vigil.store import Registry
+from vigil.store.publication import source_pages
 from vigil.web import i18n
 from vigil.web.pages import STATIC as WEB_STATIC
 

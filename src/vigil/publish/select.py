@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from vigil.privacy import Life
-from vigil.publish.read import groups
 from vigil.store.browse import Group, group_facts, is_withheld
+from vigil.store.publication import groups
 
 BATCH = 20_000  # groups whose facts are read at a time
 

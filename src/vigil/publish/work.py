@@ -19,12 +19,12 @@ from typing import Any
 from vigil import privacy
 from vigil.publish import jsonld, rows
 from vigil.publish.opendata import Parts
-from vigil.publish.read import Spans, dossiers, lone_records, name_keys
 from vigil.publish.search_index import Entry, entry
 from vigil.publish.site import Site
 from vigil.publish.urls import SiteUrls, person_path, record_path
 from vigil.store import Registry
 from vigil.store.browse import group_facts, is_withheld
+from vigil.store.publication import Spans, dossiers, lone_records, name_keys
 
 PARTS = "_parts"  # inside the build folder; removed before the site is put in place
 

@@ -3,8 +3,8 @@
 `vigil.store.browse` reads one person in five queries and one span of text at a time, which is
 right for a request and far too slow for a hundred thousand persons. These reads return the
 very same shapes (a person's dossier, a lone record), a batch of persons in three queries, with
-the verbatim text cut from whole pieces of each source kept in a small cache. They read the
-store's tables through SQLAlchemy Core, as `vigil.store` itself does.
+the verbatim text cut from whole pieces of each source kept in a small cache. `vigil.publish`
+calls them.
 """
 
 from __future__ import annotations
