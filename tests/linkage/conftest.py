@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,7 @@ from vigil.demo.crossscript import CrossScriptCorpus, write_crossscript
 from vigil.ingest import ingest_path
 from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
-from vigil.store import Registry
+from vigil.store import IngestResult, Registry
 
 
 @dataclass
@@ -22,11 +24,11 @@ class Corpus:
     truth: dict[tuple[str, str], str]
 
 
-def ingest_list(reg: Registry, f) -> None:
+def ingest_list(reg: Registry, f) -> IngestResult:
     options = ReaderOptions(
         mapping=parse_mapping(f.mapping) if f.mapping else {}, id_column=f.id_column
     )
-    ingest_path(reg, f.path, f.format, options)
+    return ingest_path(reg, f.path, f.format, options)
 
 
 def read_truth(path: Path) -> dict[tuple[str, str], str]:
@@ -61,4 +63,25 @@ def linked(linked_db: Path, tmp_path: Path) -> Registry:
     shutil.copy(linked_db, db)
     reg = Registry.open(str(db))
     yield reg
+    reg.close()
+
+
+@dataclass
+class Staged:
+    """A registry with every list but the last ingested and linked; `last` comes later."""
+
+    reg: Registry
+    first: Any  # the first link run's report
+    last: Any  # the last list, not yet ingested
+
+
+@pytest.fixture
+def all_but_last(small_corpus: Corpus, tmp_path: Path) -> Iterator[Staged]:
+    from vigil.linkage.run import link
+
+    reg = Registry.open(str(tmp_path / "v.db"))
+    reg.init()
+    for f in small_corpus.corpus.files[:-1]:
+        ingest_list(reg, f)
+    yield Staged(reg, link(reg), small_corpus.corpus.files[-1])
     reg.close()

@@ -11,7 +11,7 @@ from vigil.store.facts import FACT_COLUMNS, aggregates
 from vigil.store.schema import person_fact
 from vigil.store.search import SearchQuery
 
-from .conftest import Corpus, ingest_list
+from .conftest import Staged, ingest_list
 
 
 def _kept(reg: Registry) -> dict[int, tuple]:
@@ -31,53 +31,43 @@ def _computed(reg: Registry) -> dict[int, tuple]:
     }
 
 
-def test_kept_facts_follow_every_change_of_persons(small_corpus: Corpus, tmp_path) -> None:
-    files = small_corpus.corpus.files
-    with Registry.open(str(tmp_path / "v.db")) as reg:
-        reg.init()
-        for f in files[:-1]:
-            ingest_list(reg, f)
-        link(reg)
-        assert _kept(reg) == _computed(reg) and len(_kept(reg)) == len(reg.persons(limit=None))
-        ingest_list(reg, files[-1])
-        link(reg)  # incremental: new records join old persons, new persons appear
-        assert _kept(reg) == _computed(reg)
-        multi = next(p for p in reg.persons(limit=None) if p["records"] >= 2)
-        a, b = (r["id"] for r in reg.person(multi["id"])["records"][:2])
-        reg.decide(a, b, "different", "tester", "a split")
-        link(reg)
-        pair = reg.pair(a, b)
-        assert pair["persons"][a] != pair["persons"][b]
-        assert _kept(reg) == _computed(reg)
+def test_kept_facts_follow_every_change_of_persons(all_but_last: Staged) -> None:
+    reg = all_but_last.reg
+    assert _kept(reg) == _computed(reg) and len(_kept(reg)) == len(reg.persons(limit=None))
+    ingest_list(reg, all_but_last.last)
+    link(reg)  # incremental: new records join old persons, new persons appear
+    assert _kept(reg) == _computed(reg)
+    multi = next(p for p in reg.persons(limit=None) if p["records"] >= 2)
+    a, b = (r["id"] for r in reg.person(multi["id"])["records"][:2])
+    reg.decide(a, b, "different", "tester", "a split")
+    link(reg)
+    pair = reg.pair(a, b)
+    assert pair["persons"][a] != pair["persons"][b]
+    assert _kept(reg) == _computed(reg)
 
 
 def test_search_counts_and_orders_persons_and_records_not_yet_linked_together(
-    small_corpus: Corpus, tmp_path
+    all_but_last: Staged,
 ) -> None:
-    files = small_corpus.corpus.files
-    with Registry.open(str(tmp_path / "v.db")) as reg:
-        reg.init()
-        for f in files[:-1]:
-            ingest_list(reg, f)
-        link(reg)
-        ingest_list(reg, files[-1])  # its records are held by no person yet
-        lone = {r["id"] for r in reg.records(limit=None) if r["source_id"] == len(files)}
-        see = screen()
+    reg = all_but_last.reg
+    res = ingest_list(reg, all_but_last.last)  # its records are held by no person yet
+    lone = {r["id"] for r in reg.records(limit=None) if r["source_id"] == res.source_id}
+    see = screen()
 
-        def pages(name: str) -> list[dict]:
-            hits, page, pages = [], 1, 1
-            while page <= pages:
-                got = reg.search(SearchQuery(name=name, page=page, per_page=3), withhold=see)
-                hits, pages, page = hits + got["results"], got["pages"], page + 1
-            assert got["total"] == len(hits)
-            return hits
+    def pages(name: str) -> list[dict]:
+        hits, page, pages = [], 1, 1
+        while page <= pages:
+            got = reg.search(SearchQuery(name=name, page=page, per_page=3), withhold=see)
+            hits, pages, page = hits + got["results"], got["pages"], page + 1
+        assert got["total"] == len(hits)
+        return hits
 
-        for rid in sorted(lone):  # a name both a linked person and a new record bear
-            hits = pages(reg.record(rid)["surname"])
-            if len({h["person"] is None for h in hits}) == 2 and len(hits) > 3:
-                break
-        else:
-            raise AssertionError("no surname shared by a person and a new record")
+    for rid in sorted(lone):  # a name both a linked person and a new record bear
+        hits = pages(reg.record(rid)["surname"])
+        if len({h["person"] is None for h in hits}) == 2 and len(hits) > 3:
+            break
+    else:
+        raise AssertionError("no surname shared by a person and a new record")
     assert all(h["record"] in lone for h in hits if h["person"] is None)
     groups = [(h["person"], h["record"] if h["person"] is None else None) for h in hits]
     assert len(set(groups)) == len(groups)  # every person and lone record once

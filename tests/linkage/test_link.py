@@ -7,7 +7,7 @@ from vigil.linkage.explain import explain
 from vigil.linkage.run import link
 from vigil.store import Registry
 
-from .conftest import Corpus, ingest_list
+from .conftest import Corpus, Staged, ingest_list
 
 
 def _predicted(reg: Registry) -> dict[tuple[str, str], int | None]:
@@ -32,20 +32,15 @@ def test_people_are_found_across_scripts_and_spellings(
 
 
 def test_a_new_list_is_scored_incrementally_and_old_persons_keep_their_ids(
-    small_corpus: Corpus, tmp_path
+    all_but_last: Staged,
 ) -> None:
-    files = small_corpus.corpus.files
-    with Registry.open(str(tmp_path / "v.db")) as reg:
-        reg.init()
-        for f in files[:-1]:
-            ingest_list(reg, f)
-        first = link(reg)
-        before = _predicted(reg)
-        ingest_list(reg, files[-1])
-        second = link(reg)
-        after = _predicted(reg)
+    reg, first = all_but_last.reg, all_but_last.first
+    before = _predicted(reg)
+    ingest_list(reg, all_but_last.last)
+    second = link(reg)
+    after = _predicted(reg)
     assert first.mode == "full" and second.mode == "incremental"
-    assert second.new_records == files[-1].records
+    assert second.new_records == all_but_last.last.records
     assert 0 < second.pairs_scored < first.pairs_scored
     old_persons: dict[int, set] = {}
     for key, person in before.items():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -72,7 +72,7 @@ def small_client(small: Path) -> TestClient:
         yield c
 
 
-def fetch(client: TestClient, url: str, **params: object) -> httpx.Response:
+def fetch(client: TestClient, url: str, **params: object) -> Any:
     """GET `url` with more parameters (httpx would replace the query the url has)."""
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
