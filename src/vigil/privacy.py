@@ -2,15 +2,16 @@
 
 A person is withheld when they may have been born less than a hundred years ago and no source
 gives a date of their death: they may be alive, and a registry of persecution must not become a
-list of living people. Every public path (the web app, and later publication) asks
-`withheld` and nothing else, so the rule lives in one place.
+list of living people. Every public path (the web app and publication) asks `withheld`, or a
+database applies the same two cutoff dates (`cutoffs`), so the rule lives in one place.
 
 Where the sources are silent the rule leans towards withholding:
 
 - the latest possible birth is the upper bound of the birth date; when a person's records
   disagree, the latest any of them allows counts;
-- with no birth date at all, the earliest dated event minus 14 years stands in for it (a person
-  arrested, expelled or exiled was not a child), again taking the upper bound of that date;
+- with no birth date at all, the earliest dated event stands in for it (a person arrested,
+  expelled or exiled was not a child): an event after the birth cutoff plus 14 years may have
+  befallen someone too young, again taking the upper bound of that date;
 - with neither a birth date nor a dated event nothing can be told, and the person is withheld;
 - a `death` or `execution` event with a date is a date of death, and a person with one is
   shown whatever their birth.
