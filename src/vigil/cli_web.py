@@ -59,6 +59,10 @@ def serve(
     if editing and workers > 1:
         raise VigilError("--editing runs in one process: leave out --workers")
     web = create_app(db, editing=editing, upload_limit=max_upload * 1024 * 1024)
+    if workers == 1:
+        from vigil.web.stats import warm
+
+        warm(web)  # each of several workers computes on its first statistics view instead
     shown = f"[{host}]" if ":" in host else host
     console.out.print(
         f"Serving {web.state.location} at http://{shown}:{port}/ "

@@ -461,3 +461,19 @@ def test_a_stacked_bar_per_column_and_value() -> None:
     assert svg.count("<rect") == 4 + 2  # non-zero values, and the two legend swatches
     assert "<title>1936: b &amp; c 2</title>" in svg and "b &amp; c</text>" in svg
     assert svg.startswith("<svg") and 'role="img"' in svg and svg.endswith("</svg>")
+
+
+def test_vigil_serve_computes_the_default_figures_before_the_first_visit(small: Path) -> None:
+    from datetime import UTC, datetime
+
+    from vigil.web.stats import warm
+    from vigil.web.stats_views import timeline_ask
+
+    app = create_app(str(small))
+    warm(app).join(timeout=120)
+    visited = datetime.now(UTC)
+    with TestClient(app) as c:
+        page = c.get("/statistics")
+    assert page.status_code == 200
+    kept = app.state.figures.timeline(timeline_ask())
+    assert kept.at < visited  # computed in the background, then served from what was kept

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from vigil.errors import NotFound, VigilError
@@ -52,6 +52,26 @@ def figures(request: Request) -> Figures:
             if found is None:
                 found = state.figures = Figures(state.public)
     return found
+
+
+def warm(app: FastAPI) -> threading.Thread:
+    """Compute the statistics page's default figures in the background, so that its first
+    visitor need not wait for them (tens of seconds at a million records)."""
+    state = app.state
+
+    def compute() -> None:
+        with _making:
+            if getattr(state, "figures", None) is None:
+                state.figures = Figures(state.public)
+        try:
+            w = Words(i18n.Translator(i18n.LANGUAGES[0]))
+            page_context(w, state.figures, timeline_ask(), AFTER[0])
+        except Exception:  # the page computes again on its first view and shows the error
+            pass
+
+    thread = threading.Thread(target=compute, name="vigil-statistics", daemon=True)
+    thread.start()
+    return thread
 
 
 def figure_ref(
