@@ -11,7 +11,7 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from vigil.web import i18n, views
+from vigil.web import i18n, markup, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -31,6 +31,8 @@ def environment(loader: BaseLoader | None = None) -> Environment:
         person_url=views.person_url,
         record_url=views.record_url,
         urls=views.SERVER,
+        cite_html=markup.cite,
+        cites_html=markup.cites,
     )
     return env
 

@@ -1,0 +1,32 @@
+"""The smallest, most repeated pieces of the pages, in Python rather than Jinja macros.
+
+A person page cites dozens of times; a Jinja macro call costs some fifteen microseconds and a
+Python call one, which matters when a hundred thousand pages are published at once. The
+templates reach them as `m.cite` and `m.cites` (macros.html binds them), so nothing else
+changes; `t`, the page's translator, comes from the calling template's context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+
+@pass_context
+def cite(ctx: Context, c: Mapping[str, Any]) -> Markup:
+    """A citation as a link to its span: "source title, locator" (or the entry's number)."""
+    label = c.get("locator") or ctx["t"]("cite.entry", n=c["entry"])
+    # escape() and f-strings: Markup.format runs a string.Formatter, ten times slower
+    return Markup(
+        f'<a class="cite" href="{escape(c["url"])}">{escape(c["source_title"])}, '
+        f"{escape(label)}</a>"
+    )
+
+
+@pass_context
+def cites(ctx: Context, found: Iterable[Mapping[str, Any]]) -> Markup:
+    return Markup(f'<span class="cites">{"; ".join(cite(ctx, c) for c in found)}</span>')
