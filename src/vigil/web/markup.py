@@ -2,8 +2,9 @@
 
 A person page cites dozens of times; a Jinja macro call costs some fifteen microseconds and a
 Python call one, which matters when a hundred thousand pages are published at once. The
-templates reach them as `m.cite` and `m.cites` (macros.html binds them), so nothing else
-changes; `t`, the page's translator, comes from the calling template's context.
+templates reach them as `m.cite`, `m.cites` and `m.date` (macros.html binds them), so nothing
+else changes; `t`, the page's translator, comes from the calling template's context, or is
+passed where a template imported without context calls them.
 """
 
 from __future__ import annotations
@@ -30,3 +31,14 @@ def cite(ctx: Context, c: Mapping[str, Any]) -> Markup:
 @pass_context
 def cites(ctx: Context, found: Iterable[Mapping[str, Any]]) -> Markup:
     return Markup(f'<span class="cites">{"; ".join(cite(ctx, c) for c in found)}</span>')
+
+
+@pass_context
+def date(ctx: Context, edtf: str | None, t: Any = None) -> Markup:
+    """A date as the reader's language writes it; `datetime` where the date is exact enough."""
+    if not edtf:
+        return Markup("")
+    said = escape((t or ctx["t"]).date(edtf))
+    if len(edtf) <= 10 and "/" not in edtf and "?" not in edtf:
+        return Markup(f'<time datetime="{escape(edtf)}">{said}</time>')
+    return Markup(f"<time>{said}</time>")

@@ -33,6 +33,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
         urls=views.SERVER,
         cite_html=markup.cite,
         cites_html=markup.cites,
+        date_html=markup.date,
     )
     return env
 
