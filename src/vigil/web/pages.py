@@ -42,6 +42,17 @@ _env = environment()
 templates = Jinja2Templates(env=_env)
 
 
+def form_number(errors: list[str], name: str, text: str, lo: int, hi: int) -> int | None:
+    """A whole number typed into a form; what is not one within lo…hi goes to `errors`."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not lo <= int(text) <= hi:
+        errors.append(f"{name}: {text!r} ∉ {lo}…{hi}")
+        return None
+    return int(text)
+
+
 def with_params(request: Request, **changes: Any) -> str:
     """This page's address with some query parameters changed (None removes one)."""
     params = dict(request.query_params)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from vigil.store.search import SearchQuery
 from vigil.thesaurus import CATEGORIES, EVENT_TYPES
 from vigil.web import models, views
-from vigil.web.pages import render
+from vigil.web.pages import form_number, render
 from vigil.web.state import Public, public
 
 PER_PAGE = 20
@@ -19,16 +19,6 @@ MAX_YEAR = 9999
 
 router = APIRouter()
 api = APIRouter(prefix="/api", tags=["search"])
-
-
-def _number(errors: list[str], name: str, text: str, lo: int, hi: int) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not lo <= int(text) <= hi:
-        errors.append(f"{name}: {text!r} ∉ {lo}…{hi}")
-        return None
-    return int(text)
 
 
 def _order(errors: list[str], year_from: int | None, year_to: int | None) -> None:
@@ -52,8 +42,8 @@ def search_page(
 ) -> HTMLResponse:
     """The search form, and its results when it has been filled in."""
     errors: list[str] = []
-    y0 = _number(errors, "year_from", year_from, 1, MAX_YEAR)
-    y1 = _number(errors, "year_to", year_to, 1, MAX_YEAR)
+    y0 = form_number(errors, "year_from", year_from, 1, MAX_YEAR)
+    y1 = form_number(errors, "year_to", year_to, 1, MAX_YEAR)
     _order(errors, y0, y1)
     query = SearchQuery(
         name=q.strip() or None,
@@ -63,8 +53,8 @@ def search_page(
         place=place.strip() or None,
         authority=authority.strip() or None,
         category=category or None,
-        page=_number(errors, "page", page, 1, 10**9) or 1,
-        per_page=_number(errors, "per_page", per_page, 1, MAX_PER_PAGE) or PER_PAGE,
+        page=form_number(errors, "page", page, 1, 10**9) or 1,
+        per_page=form_number(errors, "per_page", per_page, 1, MAX_PER_PAGE) or PER_PAGE,
     )
     result = None if errors or query.empty else views.search(pub.search(query))
     form: dict[str, Any] = {

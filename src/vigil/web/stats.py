@@ -19,7 +19,7 @@ from vigil.errors import NotFound, VigilError
 from vigil.thesaurus import CATEGORIES, EVENT_TYPES
 from vigil.web import i18n, models
 from vigil.web.figures import CellRef, ClaimRef, FigureRef, Figures, OutcomeRef
-from vigil.web.pages import render
+from vigil.web.pages import form_number, render
 from vigil.web.state import Public, public
 from vigil.web.stats_page import TERMS_SHOWN, Words, back, page_context
 from vigil.web.stats_views import (
@@ -121,16 +121,6 @@ def figure_ref(
 # -- the pages --------------------------------------------------------------------------------
 
 
-def _year(errors: list[str], name: str, text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= MAX_YEAR:
-        errors.append(f"{name}: {text!r} ∉ 1…{MAX_YEAR}")
-        return None
-    return int(text)
-
-
 @router.get("/statistics", response_class=HTMLResponse, include_in_schema=False)
 def statistics_page(
     request: Request,
@@ -149,7 +139,8 @@ def statistics_page(
     """The three sections, each chart beside its table."""
     w = Words(i18n.Translator(i18n.choose(request)))
     errors: list[str] = []
-    y0, y1 = _year(errors, "year_from", year_from), _year(errors, "year_to", year_to)
+    y0 = form_number(errors, "year_from", year_from, 1, MAX_YEAR)
+    y1 = form_number(errors, "year_to", year_to, 1, MAX_YEAR)
     ask = timeline_ask(
         by, y0, y1, event or (), category or (), authority, place, period, bool(persons)
     )
