@@ -2,7 +2,8 @@
 
 A person page cites dozens of times; a Jinja macro call costs some fifteen microseconds and a
 Python call one, which matters when a hundred thousand pages are published at once. The
-templates reach them as `m.cite`, `m.cites` and `m.date` (macros.html binds them), so nothing
+templates reach them as `m.cite`, `m.cites`, `m.date`, `m.field_value` and `m.event_details`
+(macros.html binds them), so nothing
 else changes; `t`, the page's translator, comes from the calling template's context, or is
 passed where a template imported without context calls them.
 """
@@ -42,3 +43,26 @@ def date(ctx: Context, edtf: str | None, t: Any = None) -> Markup:
     if len(edtf) <= 10 and "/" not in edtf and "?" not in edtf:
         return Markup(f'<time datetime="{escape(edtf)}">{said}</time>')
     return Markup(f"<time>{said}</time>")
+
+
+@pass_context
+def field_value(ctx: Context, field: str, value: Any) -> Markup:
+    """A record's field as shown: a birth as a date, sex in words, the rest as written."""
+    if field == "birth":
+        return date(ctx, value)
+    if field == "sex":
+        return escape(ctx["t"](f"sex.{value}"))
+    return escape(value)
+
+
+_DETAILS = ("place", "authority", "charge", "detail")
+
+
+@pass_context
+def event_details(ctx: Context, e: Mapping[str, Any]) -> Markup:
+    """What an event's source says of it beyond type and date: "place: …; authority: …"."""
+    t = ctx["t"]
+    bits = [f"{t('field.' + key)}: {e[key]}" for key in _DETAILS if e.get(key)]
+    if e.get("category"):
+        bits.append(f"{t('field.category')}: {t.term(e['category'])}")
+    return escape("; ".join(bits))

@@ -34,6 +34,8 @@ def environment(loader: BaseLoader | None = None) -> Environment:
         cite_html=markup.cite,
         cites_html=markup.cites,
         date_html=markup.date,
+        field_value_html=markup.field_value,
+        event_details_html=markup.event_details,
     )
     return env
 
