@@ -202,6 +202,7 @@ def _run(
     pool: Executor,
     progress: Progress | None,
 ) -> Report:
+    start = time.perf_counter()  # before submitting: with one worker, submitting runs the work
     futures: list[Future[Any]] = [pool.submit(statistics.write, job)]
     number = 1  # batch 0 is the main process's: sources and claims
     order: list[int] = []
@@ -235,7 +236,6 @@ def _run(
         pages=0,
         seconds=0.0,
     )
-    start = time.perf_counter()
     for f in _gather(futures, "pages", progress):
         result = f.result()
         if isinstance(result, work.BatchResult):
