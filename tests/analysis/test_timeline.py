@@ -67,6 +67,10 @@ def test_filters_by_category_with_narrower_ones_authority_and_place(small: Regis
     }
     kalinin = timeline(small, flt=EventFilter(place="Калинин"))
     assert _cells(kalinin) == {("execution", "1937"): 1}
+    # part of the text in any case, Cyrillic included
+    assert _cells(timeline(small, flt=EventFilter(place="калинин"))) == _cells(kalinin)
+    lower = timeline(small, "authority", EventFilter(authority="нквд"))
+    assert {k: lower.total(k) for k in lower.groups()} == {k: nkvd.total(k) for k in nkvd.groups()}
 
 
 def test_by_month_puts_year_only_dates_beside_the_grid(small: Registry) -> None:

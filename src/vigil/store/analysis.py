@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 from vigil.errors import RegistryError
+from vigil.store.queries import _escape
 from vigil.store.schema import claim, event, person_record, source, term
 
 if TYPE_CHECKING:
@@ -197,8 +198,8 @@ def _category_codes(conn: Connection, codes: Sequence[str]) -> list[str]:
 
 
 def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """Part of the text, in any case (as search's filters match)."""
+    return f"%{_escape(text)}%"
 
 
 def _conditions(conn: Connection, flt: EventFilter) -> list[ColumnElement[bool]]:
@@ -209,9 +210,9 @@ def _conditions(conn: Connection, flt: EventFilter) -> list[ColumnElement[bool]]
     if flt.categories:
         cond.append(event.c.category.in_(_category_codes(conn, flt.categories)))
     if flt.authority:
-        cond.append(event.c.authority.like(_like(flt.authority), escape="\\"))
+        cond.append(event.c.authority.ilike(_like(flt.authority), escape="\\"))
     if flt.place:
-        cond.append(event.c.place.like(_like(flt.place), escape="\\"))
+        cond.append(event.c.place.ilike(_like(flt.place), escape="\\"))
     overlap: list[ColumnElement[bool]] = []
     if flt.since is not None:
         overlap.append(event.c.date_upper >= flt.since.isoformat())

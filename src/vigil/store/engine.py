@@ -41,6 +41,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA cache_size=-262144")  # 256 MB: large ingests keep their indexes in memory
     cur.close()
+    # SQLite's lower() folds ASCII only, so a place or authority filter typed in lower case
+    # would miss "Москва"; Python's folds every script.
+    dbapi_conn.create_function("lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def sqlite_path(url: str) -> str | None:
