@@ -132,24 +132,12 @@ def persons(job: Job, batch: int, person_ids: list[int]) -> BatchResult:
         keys = name_keys(conn, [r["id"] for d in found for r in d["records"]])
     for dossier in found:
         view = w.site.person(dossier)
-        out.pages += len(job.langs)
-        path = person_path(dossier["id"])
         name = display_name(view["names"], dossier["records"], dossier["id"])
-        e = entry(path, name, dossier["records"], keys)
-        out.entries.append(e)
-        births = tuple(dict.fromkeys(r["birth"] for r in dossier["records"] if r["birth"]))
-        out.listed.append(Listed(sort_key(name), name, births, path))
+        e = _listed(out, keys, person_path(dossier["id"]), name, dossier["records"])
         row = rows.person_row(dossier, view, e.surnames, urls)
         parts.add("persons", row, jsonld.person(row, [r["id"] for r in dossier["records"]]))
-        by_id = {r["id"]: r for r in dossier["records"]}
-        for rec in dossier["records"]:
-            row = rows.record_row(rec, dossier["id"], urls)
-            parts.add("records", row, jsonld.record(row))
-            out.records[rec["source_id"]] += 1
-        for ev in dossier["events"]:
-            row = rows.event_row(ev, by_id[ev["record_id"]], dossier["id"], urls)
-            parts.add("events", row, jsonld.event(row))
-            out.events += 1
+        _record_rows(out, parts, urls, dossier["records"], dossier["events"], dossier["id"])
+    out.pages = len(found) * len(job.langs)
     parts.write()
     return out
 
@@ -167,23 +155,47 @@ def lone(job: Job, batch: int, record_ids: list[int]) -> BatchResult:
         keys = name_keys(conn, shown)
     for rec in found:
         w.site.record(rec)
-        out.pages += len(job.langs)
-        path = record_path(rec["id"])
         name = display_name([], [rec], rec["id"])
-        e = entry(path, name, [rec], keys)
-        out.entries.append(e)
-        out.listed.append(
-            Listed(sort_key(name), name, (rec["birth"],) if rec["birth"] else (), path)
-        )
-        row = rows.record_row(rec, None, urls)
-        parts.add("records", row, jsonld.record(row))
-        out.records[rec["source_id"]] += 1
-        for ev in rec["events"]:
-            row = rows.event_row(ev, rec, None, urls)
-            parts.add("events", row, jsonld.event(row))
-            out.events += 1
+        _listed(out, keys, record_path(rec["id"]), name, [rec])
+        _record_rows(out, parts, urls, [rec], rec["events"], None)
+    out.pages = len(found) * len(job.langs)
     parts.write()
     return out
+
+
+def _listed(
+    out: BatchResult,
+    keys: dict[int, dict[str, Any]],
+    path: str,
+    name: str,
+    records: list[dict[str, Any]],
+) -> Entry:
+    """A person's (or a lone record's) place in the offline search and the alphabetical list."""
+    e = entry(path, name, records, keys)
+    out.entries.append(e)
+    births = tuple(dict.fromkeys(r["birth"] for r in records if r["birth"]))
+    out.listed.append(Listed(sort_key(name), name, births, path))
+    return e
+
+
+def _record_rows(
+    out: BatchResult,
+    parts: Parts,
+    urls: SiteUrls,
+    records: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    person: int | None,
+) -> None:
+    """The open data's rows of these records and their events."""
+    by_id = {r["id"]: r for r in records}
+    for rec in records:
+        row = rows.record_row(rec, person, urls)
+        parts.add("records", row, jsonld.record(row))
+        out.records[rec["source_id"]] += 1
+    for ev in events:
+        row = rows.event_row(ev, by_id[ev["record_id"]], person, urls)
+        parts.add("events", row, jsonld.event(row))
+        out.events += 1
 
 
 def source_pages(job: Job, source_id: int, first: int, last: int) -> SourceResult:
