@@ -1,7 +1,8 @@
-"""The second round of a publication: what needs every batch done first.
+"""The last round of a publication: what needs every batch done first.
 
-The search index and the alphabetical lists need every person's entry; the open data's files
-join the batches' parts; the sources' list and rows need the published records of each.
+The search index and the alphabetical lists need every person's entry (kept in the parts);
+the open data's files and database join the batches' parts; the sources' list and rows need
+the published records of each.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from vigil.publish import datasette, opendata, readme, rows, search_index
 from vigil.publish.opendata import Parts
 from vigil.publish.site import Site
 from vigil.publish.tables import TABLES
-from vigil.publish.work import Job, Listed
+from vigil.publish.work import Job, kept
 
 SEARCH = "search"
 DATA = "data"
@@ -45,26 +46,38 @@ def sources_and_claims(
     return {"sources": len(metas), "claims": len(claims)}
 
 
-def index(job: Job, entries: list[search_index.Entry], listed: list[Listed], counts: dict) -> int:
-    """The offline search's index and the alphabetical lists; returns the pages written."""
+def index(job: Job, order: list[int]) -> None:
+    """The offline search's index, from the batches' entries."""
     folder = job.build / SEARCH
-    shards = search_index.write_shards(entries, folder)
+    shards = search_index.write_shards(kept(job, order, "entries"), folder)
     search_index.write_tables(folder, shards)
-    return Site(job.build, job.langs).names(listed, counts)
+
+
+def names(job: Job, order: list[int], counts: dict[str, int]) -> int:
+    """The alphabetical lists of names; returns the pages written."""
+    return Site(job.build, job.langs).names(kept(job, order, "listed"), counts)
 
 
 def data(job: Job, order: list[int]) -> dict[str, int]:
-    """The open data's files from the batches' parts; returns the rows of each table."""
+    """The open data's files from the batches' parts, but the database; returns the rows of
+    each table."""
     folder = job.build / DATA
     folder.mkdir(parents=True, exist_ok=True)
     counts = opendata.join(job.parts, folder, order)
-    parts = [job.parts / f"{batch:06d}.db" for batch in order]
-    datasette.build(folder / datasette.DATABASE, [p for p in parts if p.exists()])
     source = "Vigil registry" + (f", published at {job.base_url}" if job.base_url else "")
     datasette.write_metadata(folder, TITLE, DESCRIPTION, source)
     text = readme.readme(counts, job.today, job.policy.years, job.base_url)
     (folder / "README.md").write_text(text, encoding="utf-8")
     return counts
+
+
+def database(job: Job, order: list[int]) -> None:
+    """The open data's SQLite file for Datasette, from the batches' parts: a task of its own,
+    beside `data` and `index`, as it takes as long as they do."""
+    folder = job.build / DATA
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = [job.parts / f"{batch:06d}.db" for batch in order]
+    datasette.build(folder / datasette.DATABASE, [p for p in parts if p.exists()])
 
 
 def data_pages(job: Job, counts: dict[str, int], database: str) -> int:

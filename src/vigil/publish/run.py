@@ -5,22 +5,24 @@ failed run leaves the previous publication as it was and a new one leaves nothin
 folder is only ever replaced when it is empty or holds an earlier publication (it has the
 marker file); anything else is refused with the reason.
 
-The work runs in two rounds on a pool of processes (`--workers`; 1 runs it all here):
-persons, lone records and source pages in batches, then the search index and name lists on
-one side and the open data's joining on the other.
+The work runs on a pool of processes (`--workers`; 1 runs it all here): persons, lone
+records and source pages in batches, then what needs them all: the search index and the name
+lists as soon as every person is done (beside the source pages still to do), and the open
+data's files and database once the sources are done too.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +31,7 @@ from typing import Any
 from vigil import privacy
 from vigil.errors import VigilError
 from vigil.publish import datasette, finish, statistics, work
-from vigil.publish.select import Selection, select
+from vigil.publish.select import select
 from vigil.publish.site import STATIC as PUBLISH_STATIC
 from vigil.store import Registry
 from vigil.store.publication import source_pages
@@ -126,16 +128,15 @@ def _executor(workers: int) -> Executor:
     if workers <= 1:
         return _Inline()
     # spawn, not fork: the parent may hold database connections and a progress thread
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+    )
 
 
-def _gather(
-    futures: list[Future[Any]], what: str, progress: Progress | None
-) -> Iterator[Future[Any]]:
-    for done, f in enumerate(as_completed(futures), 1):
-        if progress:
-            progress(what, done, len(futures))
-        yield f
+def _worker_start() -> None:
+    """A worker makes millions of short-lived objects and few cycles: the collector's default
+    thresholds run it every 700 allocations, some 3% of a page's time for nothing."""
+    gc.set_threshold(100_000, 50, 100)
 
 
 def publish(
@@ -153,30 +154,26 @@ def publish(
     out = check_target(out)
     if base_url and not base_url.endswith("/"):
         base_url += "/"
+    today = today or date.today()
     with Registry.open(db) as registry:
         registry.check()
         url = registry.url
-        today = today or date.today()
-        with registry.engine.connect() as conn:
-            sel = select(conn, privacy.screen(policy, today))
-            pages = source_pages(conn)
-    build = _building(out)
-    try:
-        job = work.Job(url, build, i18n.LANGUAGES, today, policy, base_url)
+        build = _building(out)
         try:
-            with _executor(workers) as pool:
-                report = _run(job, sel, pages, pool, progress)
-        finally:
-            work.release(job)
-        shutil.rmtree(job.parts, ignore_errors=True)
-        _static(build)
-        (build / MARKER).write_text(
-            json.dumps({"published": today.isoformat(), "registry": url.split("://")[0]}) + "\n"
-        )
-        _put_in_place(build, out)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+            job = work.Job(url, build, i18n.LANGUAGES, today, policy, base_url)
+            try:
+                with _executor(workers) as pool:
+                    report = _run(job, registry, pool, workers, progress)
+            finally:
+                work.release(job)
+            shutil.rmtree(job.parts, ignore_errors=True)
+            _static(build)
+            marker = {"published": today.isoformat(), "registry": url.split("://")[0]}
+            (build / MARKER).write_text(json.dumps(marker) + "\n")
+            _put_in_place(build, out)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
     report.out = out
     report.seconds = time.perf_counter() - start
     return report
@@ -195,31 +192,77 @@ def _batches(ids: list[int]) -> Iterator[list[int]]:
         yield ids[i : i + BATCH]
 
 
+def _timed(name: str, fn: Callable[..., Any], *args: Any) -> tuple[str, Any, float]:
+    """Run a task and say how long it took where it ran (the report's figures)."""
+    start = time.perf_counter()
+    result = fn(*args)
+    return name, result, time.perf_counter() - start
+
+
+Task = tuple[Callable[..., Any], tuple[Any, ...]]
+
+
+class _Feeder:
+    """Keeps the pool busy from a queue that can be jumped: a task that becomes possible (the
+    search index, once every person is done) goes ahead of the source pages still waiting, so
+    that the last round runs beside them rather than after them. Only a few tasks at a time
+    are given to the pool, which would otherwise take the whole queue in its order."""
+
+    def __init__(self, pool: Executor, workers: int, progress: Progress | None) -> None:
+        self.pool = pool
+        self.limit = max(1, workers) + 1
+        self.progress = progress
+        self.queue: deque[Task] = deque()
+        self.running: set[Future[Any]] = set()
+        self.total = 0
+        self.done = 0
+
+    def add(self, fn: Callable[..., Any], *args: Any, first: bool = False) -> None:
+        self.total += 1
+        if first:
+            self.queue.appendleft((fn, args))
+        else:
+            self.queue.append((fn, args))
+
+    def start(self) -> None:
+        """Give the pool what it may take now."""
+        while self.queue and len(self.running) < self.limit:
+            fn, args = self.queue.popleft()
+            self.running.add(self.pool.submit(fn, *args))
+
+    def run(self, handle: Callable[[Any], None]) -> None:
+        """Run every task, handing each result to `handle`, which may add tasks."""
+        while self.queue or self.running:
+            self.start()
+            finished, self.running = wait(self.running, return_when=FIRST_COMPLETED)
+            for f in finished:
+                self.done += 1
+                handle(f.result())
+                if self.progress:
+                    self.progress("pages and data", self.done, self.total)
+
+
 def _run(
-    job: work.Job,
-    sel: Selection,
-    pages: dict[int, int],
-    pool: Executor,
-    progress: Progress | None,
+    job: work.Job, registry: Registry, pool: Executor, workers: int, progress: Progress | None
 ) -> Report:
-    start = time.perf_counter()  # before submitting: with one worker, submitting runs the work
-    futures: list[Future[Any]] = [pool.submit(statistics.write, job)]
+    start = time.perf_counter()
+    feed = _Feeder(pool, workers, progress)
+    feed.add(_timed, "statistics", statistics.write, job)
+    feed.start()  # the workers start up and draw the statistics while the groups are judged
+    with registry.engine.connect() as conn:
+        sel = select(conn, privacy.screen(job.policy, job.today))
+        pages = source_pages(conn)
     number = 1  # batch 0 is the main process's: sources and claims
     order: list[int] = []
-    for ids in _batches(sel.persons):
-        futures.append(pool.submit(work.persons, job, number, ids))
-        order.append(number)
-        number += 1
-    for ids in _batches(sel.lone):
-        futures.append(pool.submit(work.lone, job, number, ids))
+    for kind, ids in (*((work.persons, b) for b in _batches(sel.persons)),
+                      *((work.lone, b) for b in _batches(sel.lone))):  # fmt: skip
+        feed.add(kind, job, number, ids)
         order.append(number)
         number += 1
     for sid, count in pages.items():
         for first in range(1, count + 1, SOURCE_PAGES):
-            last = min(count, first + SOURCE_PAGES - 1)
-            futures.append(pool.submit(work.source_pages, job, sid, first, last))
-    entries: list[Any] = []
-    listed: list[Any] = []
+            feed.add(work.source_pages, job, sid, first, min(count, first + SOURCE_PAGES - 1))
+    waiting = {"batches": len(order), "sources": feed.total - 1 - len(order)}
     per_source: Counter[int] = Counter()
     sources: dict[int, work.SourceResult] = {}
     claims: list[tuple[dict[str, Any], dict[str, Any]]] = []
@@ -236,38 +279,49 @@ def _run(
         pages=0,
         seconds=0.0,
     )
-    for f in _gather(futures, "pages", progress):
-        result = f.result()
+
+    counts = {"persons": report.persons, "sources": len(pages)}
+    started: set[str] = set()
+
+    def start_what_can() -> None:
+        """The last round's tasks, each as soon as what it reads is written."""
+        if "index" not in started and not waiting["batches"]:
+            started.add("index")
+            counts["records"] = sum(per_source.values())
+            feed.add(_timed, "search index", finish.index, job, order, first=True)
+            feed.add(_timed, "names", finish.names, job, order, counts, first=True)
+        if "data" not in started and not waiting["batches"] and not waiting["sources"]:
+            started.add("data")  # batch 0: the sources' and claims' rows, from both
+            metas = [m for _, m in sorted((sid, r.meta) for sid, r in sources.items() if r.meta)]
+            finish.sources_and_claims(job, metas, per_source, claims)
+            feed.add(_timed, "open data", finish.data, job, [0, *order])
+            feed.add(_timed, "database", finish.database, job, [0, *order])
+
+    def handle(result: Any) -> None:
         if isinstance(result, work.BatchResult):
-            entries += result.entries
-            listed += result.listed
             per_source.update(result.records)
             report.events += result.events
             report.pages += result.pages
+            waiting["batches"] -= 1
         elif isinstance(result, work.SourceResult):
             report.pages += result.pages
-            claims += result.claims
+            claims.extend(result.claims)
             if result.meta is not None:
                 sources[result.source_id] = result
+            waiting["sources"] -= 1
         else:
-            report.pages += result
-    report.timings["pages"] = time.perf_counter() - start
-    start = time.perf_counter()
+            name, value, seconds = result
+            report.timings[name] = seconds
+            if name == "open data":
+                report.pages += finish.data_pages(job, value, datasette.DATABASE)
+            elif isinstance(value, int):  # statistics, names: the pages written
+                report.pages += value
+        start_what_can()
+
+    start_what_can()
+    feed.run(handle)
     report.records = sum(per_source.values())
     report.sources = len(sources)
     report.claims = len(claims)
-    counts = {"persons": report.persons, "records": report.records, "sources": report.sources}
-    metas = [m for _, m in sorted((sid, r.meta) for sid, r in sources.items() if r.meta)]
-    finish.sources_and_claims(job, metas, per_source, claims)
-    second = [
-        pool.submit(finish.index, job, entries, listed, counts),
-        pool.submit(finish.data, job, [0, *order]),
-    ]
-    for f in _gather(second, "index and data", progress):
-        result = f.result()
-        if isinstance(result, int):
-            report.pages += result
-        else:
-            report.pages += finish.data_pages(job, result, datasette.DATABASE)
-    report.timings["index and data"] = time.perf_counter() - start
+    report.timings["all"] = time.perf_counter() - start
     return report

@@ -3,13 +3,15 @@
 Every function takes the `Job` (where the registry is, where the site is being built, the
 policy and the day it is judged on) and a share of the work, opens what it needs once per
 process, writes its pages and open-data parts under the build folder, and returns only what
-the main process must gather: index entries, name-list items and counts. Each worker judges
+the main process must gather: counts, and (kept in the parts for the last round) index
+entries and name-list items. Each worker judges
 every group again by the same policy before writing it, so a page is never written for
 someone withheld, whatever it was handed.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +25,7 @@ from vigil.publish.search_index import Entry, entry
 from vigil.publish.site import Site
 from vigil.publish.urls import SiteUrls, person_path, record_path
 from vigil.store import Registry
-from vigil.store.browse import group_facts, is_withheld
+from vigil.store.browse import group_facts, is_withheld, source_page_range
 from vigil.store.publication import Spans, dossiers, lone_records, name_keys
 
 PARTS = "_parts"  # inside the build folder; removed before the site is put in place
@@ -61,8 +63,6 @@ class Listed:
 
 @dataclass(slots=True)
 class BatchResult:
-    entries: list[Entry] = field(default_factory=list)
-    listed: list[Listed] = field(default_factory=list)
     records: Counter[int] = field(default_factory=Counter)  # published records per source
     events: int = 0
     pages: int = 0
@@ -125,6 +125,7 @@ def persons(job: Job, batch: int, person_ids: list[int]) -> BatchResult:
     urls = job.data_urls
     out = BatchResult()
     parts = Parts(job.parts, batch)
+    listing = Listing()
     with w.registry.engine.connect() as conn:
         facts = group_facts(conn, [("p", p) for p in person_ids])
         shown = [p for p in person_ids if not is_withheld(facts.get(("p", p)), w.withhold)]
@@ -133,12 +134,13 @@ def persons(job: Job, batch: int, person_ids: list[int]) -> BatchResult:
     for dossier in found:
         view = w.site.person(dossier)
         name = display_name(view["names"], dossier["records"], dossier["id"])
-        e = _listed(out, keys, person_path(dossier["id"]), name, dossier["records"])
+        e = listing.add(keys, person_path(dossier["id"]), name, dossier["records"])
         row = rows.person_row(dossier, view, e.surnames, urls)
         parts.add("persons", row, jsonld.person(row, [r["id"] for r in dossier["records"]]))
         _record_rows(out, parts, urls, dossier["records"], dossier["events"], dossier["id"])
     out.pages = len(found) * len(job.langs)
     parts.write()
+    listing.write(job, batch)
     return out
 
 
@@ -148,6 +150,7 @@ def lone(job: Job, batch: int, record_ids: list[int]) -> BatchResult:
     urls = job.data_urls
     out = BatchResult()
     parts = Parts(job.parts, batch)
+    listing = Listing()
     with w.registry.engine.connect() as conn:
         facts = group_facts(conn, [("r", r) for r in record_ids])
         shown = [r for r in record_ids if not is_withheld(facts.get(("r", r)), w.withhold)]
@@ -156,26 +159,44 @@ def lone(job: Job, batch: int, record_ids: list[int]) -> BatchResult:
     for rec in found:
         w.site.record(rec)
         name = display_name([], [rec], rec["id"])
-        _listed(out, keys, record_path(rec["id"]), name, [rec])
+        listing.add(keys, record_path(rec["id"]), name, [rec])
         _record_rows(out, parts, urls, [rec], rec["events"], None)
     out.pages = len(found) * len(job.langs)
     parts.write()
+    listing.write(job, batch)
     return out
 
 
-def _listed(
-    out: BatchResult,
-    keys: dict[int, dict[str, Any]],
-    path: str,
-    name: str,
-    records: list[dict[str, Any]],
-) -> Entry:
-    """A person's (or a lone record's) place in the offline search and the alphabetical list."""
-    e = entry(path, name, records, keys)
-    out.entries.append(e)
-    births = tuple(dict.fromkeys(r["birth"] for r in records if r["birth"]))
-    out.listed.append(Listed(sort_key(name), name, births, path))
-    return e
+class Listing:
+    """A batch's index entries and list items, kept in the parts for the last round's tasks
+    to read, so that they do not pass through the main process twice."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.listed: list[Listed] = []
+
+    def add(self, keys: dict[int, dict[str, Any]], path: str, name: str,
+            records: list[dict[str, Any]]) -> Entry:  # fmt: skip
+        """A person's (or a lone record's) place in the offline search and the list."""
+        e = entry(path, name, records, keys)
+        self.entries.append(e)
+        births = tuple(dict.fromkeys(r["birth"] for r in records if r["birth"]))
+        self.listed.append(Listed(sort_key(name), name, births, path))
+        return e
+
+    def write(self, job: Job, batch: int) -> None:
+        for what in ("entries", "listed"):
+            with open(job.parts / f"{batch:06d}.{what}.pickle", "wb") as f:
+                pickle.dump(getattr(self, what), f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def kept(job: Job, order: list[int], what: str) -> list[Any]:
+    """The index entries ("entries") or list items ("listed") of the batches, in order."""
+    found: list[Any] = []
+    for batch in order:
+        with open(job.parts / f"{batch:06d}.{what}.pickle", "rb") as f:
+            found += pickle.load(f)
+    return found
 
 
 def _record_rows(
@@ -202,16 +223,17 @@ def source_pages(job: Job, source_id: int, first: int, last: int) -> SourceResul
     """Pages `first` to `last` of a source, with what the public may see on them."""
     w = _worker(job)
     result = SourceResult(source_id, None, 0, [], 0)
-    for page in range(first, last + 1):
-        src = w.registry.source_page(source_id, page, withhold=w.withhold)
+    with w.registry.engine.connect() as conn:
+        found = source_page_range(conn, source_id, first, last, w.withhold)
+    for src in found:
         w.site.source(src)
         result.pages += len(job.langs)
-        if page == 1:
+        if src["page"] == 1:
             result.meta = {k: v for k, v in src.items() if k not in ("passages", "records",
                                                                      "events", "claims",
                                                                      "quotes")}  # fmt: skip
         result.records += sum(1 for r in src["records"] if not r["withheld"])
-        page_of = {"id": source_id, "page": page, "title": src["title"],
+        page_of = {"id": source_id, "page": src["page"], "title": src["title"],
                    "filename": src["filename"]}  # fmt: skip
         result.claims += [(c, page_of) for c in src["claims"]]
     return result

@@ -8,6 +8,7 @@ counts, reads as missing, and their records' text is cut out of source pages.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -191,41 +192,91 @@ def source_page(conn: Connection, source_id: int, page: int, withhold: Withhold)
     The text comes as passages with their offsets in the whole source; a withheld person's
     record is a passage with no text, and their events are left out.
     """
+    return source_page_range(conn, source_id, page, page, withhold)[0]
+
+
+def source_page_range(
+    conn: Connection, source_id: int, first: int, last: int, withhold: Withhold
+) -> list[dict[str, Any]]:
+    """Pages `first` to `last` of a source, each as `source_page` gives it, from one read of
+    the source's records, their facts, its claims and its text: publication writes them all."""
     row = conn.execute(select(source).where(source.c.id == source_id)).mappings().first()
     if row is None:
         raise NotFound(f"no source {source_id}")
-    src = _plain(row)
+    head = _plain(row)
     last_entry = conn.scalar(
         select(func.max(record.c.entry)).where(record.c.source_id == source_id)
     )
-    src["pages"] = source_page_of(last_entry) if last_entry else 1
-    if not 1 <= page <= src["pages"]:
-        raise NotFound(f"no page {page} of source {source_id}")
-    src["page"] = page
-    lo, hi = (page - 1) * SOURCE_PAGE + 1, page * SOURCE_PAGE
+    head["pages"] = source_page_of(last_entry) if last_entry else 1
+    for page in (first, last):
+        if not 1 <= page <= head["pages"]:
+            raise NotFound(f"no page {page} of source {source_id}")
     recs = _all(
         conn,
         select(*_CITED[:-1], person_record.c.person_id)
         .outerjoin(person_record, person_record.c.record_id == record.c.id)
-        .where(record.c.source_id == source_id, record.c.entry.between(lo, hi))
+        .where(
+            record.c.source_id == source_id,
+            record.c.entry.between((first - 1) * SOURCE_PAGE + 1, last * SOURCE_PAGE),
+        )
         .order_by(record.c.entry),
     )
-    start = 0 if page == 1 else min((r["span_start"] for r in recs), default=0)
-    following = conn.scalar(
+    beyond = conn.scalar(  # where the last page's text stops
         select(record.c.span_start)
-        .where(record.c.source_id == source_id, record.c.entry > hi)
+        .where(record.c.source_id == source_id, record.c.entry > last * SOURCE_PAGE)
         .order_by(record.c.entry)
         .limit(1)
     )
-    stop = following if following is not None else src["length"]
     groups = {r["id"]: ("p", r["person_id"]) if r["person_id"] else ("r", r["id"]) for r in recs}
     facts = group_facts(conn, set(groups.values()))
+    hidden_ids = {r["id"] for r in recs if is_withheld(facts.get(groups[r["id"]]), withhold)}
+    events = [
+        e
+        for chunk in chunks([r["id"] for r in recs if r["id"] not in hidden_ids])
+        for e in _all(conn, select(*_EVENT_COLS).where(event.c.record_id.in_(chunk)))
+    ]
+    events_of: dict[int, list[dict[str, Any]]] = {}
+    for e in events:
+        events_of.setdefault(e["record_id"], []).append(e)
+    notes = {
+        name: _all(conn, select(t).where(t.c.source_id == source_id).order_by(t.c.id))
+        for name, t in (("claims", claim), ("quotes", quote))
+    }
+    entries = [r["entry"] for r in recs]
+    pages: list[dict[str, Any]] = []
+    for page in range(first, last + 1):
+        lo, hi = (
+            bisect_left(entries, (page - 1) * SOURCE_PAGE + 1),
+            bisect_right(entries, page * SOURCE_PAGE),
+        )
+        on_page = recs[lo:hi]
+        start = 0 if page == 1 else min((r["span_start"] for r in on_page), default=0)
+        stop = recs[hi]["span_start"] if hi < len(recs) else beyond
+        stop = head["length"] if stop is None else stop
+        pages.append({**head, "page": page, "start": start, "stop": stop, "records": on_page})
+    text_from = min(p["start"] for p in pages)
+    text = read_span(conn, source_id, text_from, max(p["stop"] for p in pages))
+    for p in pages:
+        _fill_page(p, text, text_from, hidden_ids, events_of, notes)
+    return pages
+
+
+def _fill_page(
+    page: dict[str, Any],
+    text: str,
+    text_from: int,
+    hidden_ids: set[int],
+    events_of: dict[int, list[dict[str, Any]]],
+    notes: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Cut a page's share out of what was read for a run of pages: its records (a withheld
+    one as an empty place), their events, its claims and quotes, its passages of text."""
+    start, stop = page["start"], page["stop"]
     hidden: list[tuple[int, int]] = []
     shown: list[dict[str, Any]] = []
-    for r in recs:
-        r["source_title"] = src["title"] or src["filename"]
-        r = _cite(r)
-        if is_withheld(facts.get(groups[r["id"]]), withhold):
+    for r in page["records"]:
+        r = _cite({**r, "source_title": page["title"] or page["filename"]})
+        if r["id"] in hidden_ids:
             hidden.append((r["span_start"], r["span_end"]))
             shown.append(
                 {
@@ -239,11 +290,7 @@ def source_page(conn: Connection, source_id: int, page: int, withhold: Withhold)
             )
         else:
             shown.append({**r, "withheld": False})
-    visible_ids = [r["id"] for r in shown if not r["withheld"]]
-    events = _all(
-        conn,
-        select(*_EVENT_COLS).where(event.c.record_id.in_(visible_ids)).order_by(event.c.id),
-    )
+    events = [e for r in shown if not r["withheld"] for e in events_of.get(r["id"], ())]
 
     def inside(item: dict[str, Any]) -> bool:
         s, e = item["span_start"], item["span_end"]
@@ -251,25 +298,17 @@ def source_page(conn: Connection, source_id: int, page: int, withhold: Withhold)
             return False
         return not any(s < he and e > hs for hs, he in hidden)
 
-    extra = {}
-    for name, table in (("claims", claim), ("quotes", quote)):
-        rows = _all(conn, select(table).where(table.c.source_id == source_id).order_by(table.c.id))
-        extra[name] = [x for x in rows if inside(x)]
-    src.update(
-        start=start,
-        stop=stop,
-        passages=_passages(conn, source_id, start, stop, hidden),
+    page.update(
         records=shown,
-        events=events,
-        **extra,
+        events=sorted(events, key=lambda e: e["id"]),
+        passages=_passages(text[start - text_from : stop - text_from], start, stop, hidden),
+        **{name: [x for x in rows if inside(x)] for name, rows in notes.items()},
     )
-    return src
 
 
 def _passages(
-    conn: Connection, source_id: int, start: int, stop: int, hidden: list[tuple[int, int]]
+    text: str, start: int, stop: int, hidden: list[tuple[int, int]]
 ) -> list[dict[str, Any]]:
-    text = read_span(conn, source_id, start, stop)
     out: list[dict[str, Any]] = []
     at = start
     for hs, he in sorted(hidden):

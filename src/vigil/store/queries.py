@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, DateTime, Time, func, select
 from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
@@ -189,8 +189,24 @@ def term_list(conn: Connection) -> list[dict[str, Any]]:
     return _all(conn, select(term).order_by(term.c.kind, term.c.code))
 
 
+_TIMES = (Date, DateTime, Time)
+
+
 def _all(conn: Connection, query: Any) -> list[dict[str, Any]]:
-    return [_plain(r) for r in conn.execute(query).mappings()]
+    """Rows as plain dicts, times as ISO strings. The keys are taken once and only the
+    columns typed as times are looked at: pages read thousands of rows."""
+    columns = getattr(query, "selected_columns", None)
+    if columns is None:
+        return [_plain(r) for r in conn.execute(query).mappings()]
+    result = conn.execute(query)
+    keys = tuple(result.keys())
+    times = [keys[i] for i, c in enumerate(columns) if isinstance(c.type, _TIMES)]
+    rows = [dict(zip(keys, r, strict=True)) for r in result]
+    for name in times:
+        for row in rows:
+            if row[name] is not None:
+                row[name] = row[name].isoformat()
+    return rows
 
 
 def _escape(text: str) -> str:

@@ -1,11 +1,10 @@
 """The smallest, most repeated pieces of the pages, in Python rather than Jinja macros.
 
 A person page cites dozens of times; a Jinja macro call costs some fifteen microseconds and a
-Python call one, which matters when a hundred thousand pages are published at once. The
-templates reach them as `m.cite`, `m.cites`, `m.date`, `m.field_value` and `m.event_details`
-(macros.html binds them), so nothing
-else changes; `t`, the page's translator, comes from the calling template's context, or is
-passed where a template imported without context calls them.
+Python call one, which matters when a hundred thousand pages are published at once. This
+module is the templates' global `markup` (`markup.cite(...)`), and macros.html binds each
+function under its old macro name (`m.cite`); `t`, the page's translator, comes from the
+calling template's context, or is passed where a template imported without context calls them.
 """
 
 from __future__ import annotations
@@ -66,3 +65,41 @@ def event_details(ctx: Context, e: Mapping[str, Any]) -> Markup:
     if e.get("category"):
         bits.append(f"{t('field.category')}: {t.term(e['category'])}")
     return escape("; ".join(bits))
+
+
+_CARD_FIELDS = ("birth", "birth_place", "sex", "nationality", "party", "occupation",
+                "residence", "document")  # fmt: skip
+
+
+@pass_context
+def record_card(ctx: Context, r: Mapping[str, Any], heading: str = "h3") -> Markup:
+    """A record as cited, verbatim, with its fields and events: every record on a person's
+    page, a record's page, the review queue and the records behind a figure."""
+    t = ctx["t"]
+    rid = escape(r["id"])
+    html = [
+        f'<article class="record" id="record-{rid}" aria-labelledby="record-{rid}-h">\n'
+        f'  <{heading} id="record-{rid}-h">{cite(ctx, r["citation"])}</{heading}>\n'
+        f'  <blockquote class="verbatim" cite="{escape(r["citation"]["url"])}">'
+        f"{escape(r['text'])}</blockquote>\n"
+        '  <dl class="fields">\n'
+    ]
+    if r["name"]["written"]:
+        html.append(f"<dt>{escape(t('col.name'))}</dt><dd>{escape(r['name']['written'])}</dd>")
+    for f in _CARD_FIELDS:
+        if r[f]:
+            html.append(
+                f"    <dt>{escape(t('field.' + f))}</dt><dd>{field_value(ctx, f, r[f])}</dd>\n"
+            )
+    html.append("  </dl>\n")
+    if r["events"]:
+        html.append('  <ul class="events">\n')
+        for e in r["events"]:
+            details = event_details(ctx, e)
+            html.append(
+                f'    <li><a href="{escape(e["citation"]["url"])}">{escape(t.term(e["type"]))}</a>'
+                f" {date(ctx, e['date'])}{': ' + details if details.strip() else ''}</li>\n"
+            )
+        html.append("  </ul>\n")
+    html.append("</article>")
+    return Markup("".join(html))

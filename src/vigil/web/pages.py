@@ -31,11 +31,7 @@ def environment(loader: BaseLoader | None = None) -> Environment:
         person_url=views.person_url,
         record_url=views.record_url,
         urls=views.SERVER,
-        cite_html=markup.cite,
-        cites_html=markup.cites,
-        date_html=markup.date,
-        field_value_html=markup.field_value,
-        event_details_html=markup.event_details,
+        markup=markup,
     )
     return env
 
