@@ -252,3 +252,89 @@ link_run = Table(
     Column("persons", Integer, nullable=False),
     Column("model", JSON),
 )
+
+# -- trust: accounts, takedowns, the audit log ---------------------------------------------
+
+# People who may log in to the web application and the API, with one role each (see
+# `vigil.web.auth` for what each role may do). The password is an argon2 hash.
+account = Table(
+    "account",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # reader | researcher | editor | reviewer | admin
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+)
+
+# A logged-in browser or API client: the cookie holds the token, the table only its hash.
+login_session = Table(
+    "login_session",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account_id", ForeignKey("account.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+# Failed logins, by name and address, for rate limiting across worker processes.
+login_failure = Table(
+    "login_failure",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(64), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failure_name_at", "name", "at"),
+    Index("ix_login_failure_address_at", "address", "at"),
+)
+
+# A request to take a person out of everything public. It names the records the person held
+# when it was made, so it survives a new link run that renumbers persons. Lifting it keeps it
+# as history; only a takedown with `lifted_at` unset is in force.
+takedown = Table(
+    "takedown",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer),  # as it was numbered when the takedown was made
+    Column("reason", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("made_at", DateTime(timezone=True), nullable=False),
+    Column("lifted_at", DateTime(timezone=True)),
+    Column("lifted_by", Text),
+    Column("lift_reason", Text),
+)
+
+takedown_record = Table(
+    "takedown_record",
+    metadata,
+    Column("takedown_id", ForeignKey("takedown.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_id", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_takedown_record_record", "record_id"),
+)
+
+# Every write, appended in order: each entry's hash covers its content and the previous
+# entry's hash, so editing, deleting or reordering one breaks the chain (`vigil audit verify`).
+# `audit_head` is one row: the count and last hash, taken as a lock by each append.
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("subject", Text),
+    Column("detail", Text, nullable=False),  # canonical JSON, hashed as written
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("seq", Integer, nullable=False),  # entries so far
+    Column("hash", String(64), nullable=False),  # the last entry's hash, GENESIS before any
+)
