@@ -307,3 +307,4 @@ from vigil import cli_linkage  # noqa: E402,F401  (registers the linkage command
 from vigil import cli_web  # noqa: E402,F401  (registers serve)
 from vigil import cli_analysis  # noqa: E402,F401  (registers measure)
 from vigil import cli_publish  # noqa: E402,F401  (registers publish)
+from vigil import cli_audit  # noqa: E402,F401  (registers audit)

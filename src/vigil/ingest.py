@@ -45,8 +45,10 @@ def ingest_path(
     fmt: str | None = None,
     options: ReaderOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
+    actor: str | None = None,
 ) -> IngestResult:
-    """Ingest one file in one transaction. `progress(done, total)` counts characters of the body."""
+    """Ingest one file in one transaction. `progress(done, total)` counts characters of the body;
+    `actor` is who the audit log names (the person running the command by default)."""
     data = read_source(path)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = registry.find_source(sha256)
@@ -62,4 +64,5 @@ def ingest_path(
         format=reader.name,
         encoding=encoding,
         progress=(lambda done: progress(done, total)) if progress else None,
+        actor=actor,
     )

@@ -22,7 +22,7 @@ from vigil.linkage.cluster import cluster
 from vigil.linkage.engines import make_api, register
 from vigil.linkage.features import feature_table
 from vigil.linkage.persons import assign_ids
-from vigil.store import Registry
+from vigil.store import Registry, audit
 from vigil.store import linkage as store
 
 DEFAULT_THRESHOLD = 0.95
@@ -63,6 +63,7 @@ def link(
     threshold: float = DEFAULT_THRESHOLD,
     full: bool = False,
     step: Step | None = None,
+    actor: str | None = None,
 ) -> LinkReport:
     say = step or (lambda _msg: None)
     started = time.perf_counter()
@@ -130,6 +131,21 @@ def link(
             new_pairs=zip(*(c.tolist() for c in new_pairs), strict=True),
             person_of=person_of,
             model=model_json if model_json is not None else (previous or {}).get("model"),
+        )
+        audit.append(
+            conn,
+            actor or audit.cli_actor(),
+            "link",
+            f"run {run_id}",
+            {
+                "mode": report.mode,
+                "engine": engine,
+                "threshold": threshold,
+                **{
+                    k: saved[k]
+                    for k in ("pairs", "persons", "persons_new", "persons_retired", "records_moved")
+                },
+            },
         )
     report.pairs = saved["pairs"]
     report.persons = saved["persons"]

@@ -131,6 +131,17 @@ def entries(conn: Connection, *, since: int = 0) -> Iterator[dict[str, Any]]:
         yield dict(row)
 
 
+def latest(conn: Connection, limit: int | None, action: str | None = None) -> list[dict[str, Any]]:
+    """The newest entries first, `detail` as a dict, times as UTC ISO strings."""
+    q = select(audit).order_by(audit.c.seq.desc()).limit(limit)
+    if action:
+        q = q.where(audit.c.action == action)
+    return [
+        {**row, "at": _at(row["at"]), "detail": json.loads(row["detail"])}
+        for row in conn.execute(q).mappings()
+    ]
+
+
 def verify(conn: Connection, expect: str | None = None) -> Verdict:
     """Walk the chain from the start: every problem found, not only the first."""
     problems: list[Problem] = []

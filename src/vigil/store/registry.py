@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
 from vigil.model import Parsed
-from vigil.store import browse, linkage, migrate, queries, rows
+from vigil.store import audit, browse, linkage, migrate, queries, rows
 from vigil.store import search as finder
 from vigil.store.bulk import bulk_insert
 from vigil.store.engine import make_engine, refresh_statistics, resolve_url, sqlite_path
@@ -132,8 +132,10 @@ class Registry:
         format: str,
         encoding: str,
         progress: Callable[[int], None] | None = None,
+        actor: str | None = None,
     ) -> IngestResult:
-        """Store one source and all it attests in one transaction: all of it or nothing."""
+        """Store one source and all it attests in one transaction: all of it or nothing, its
+        entry in the audit log included."""
         self.ensure()
         with self.engine.begin() as conn:
             existing = conn.scalar(select(source.c.id).where(source.c.sha256 == sha256))
@@ -160,6 +162,22 @@ class Registry:
             if parsed.quotes:
                 conn.execute(insert(quote), [rows.quote_row(q, source_id) for q in parsed.quotes])
             result.claims, result.quotes = len(parsed.claims), len(parsed.quotes)
+            audit.append(
+                conn,
+                actor or audit.cli_actor(),
+                "ingest",
+                f"source {source_id}",
+                {
+                    "filename": filename,
+                    "sha256": sha256,
+                    "format": format,
+                    "records": result.records,
+                    "events": result.events,
+                    "claims": result.claims,
+                    "quotes": result.quotes,
+                    "warnings": len(result.warnings),
+                },
+            )
             refresh_statistics(conn)
         return result
 
@@ -211,6 +229,12 @@ class Registry:
         self.check()
         with self.engine.connect() as conn:
             return fn(conn, *args, **kwargs)
+
+    def audit_log(self, limit: int | None = 50, action: str | None = None) -> list[dict[str, Any]]:
+        return self._read(audit.latest, limit, action)
+
+    def verify_audit(self, expect: str | None = None) -> audit.Verdict:
+        return self._read(audit.verify, expect)
 
     def sources(self) -> list[dict[str, Any]]:
         return self._read(queries.source_list)
@@ -292,7 +316,15 @@ class Registry:
         """Record a reviewer's decision; `vigil link` honours it from the next run on."""
         self.check()
         with self.engine.begin() as conn:
-            return linkage.add_decision(conn, a, b, verdict, actor, reason)
+            row = linkage.add_decision(conn, a, b, verdict, actor, reason)
+            audit.append(
+                conn,
+                actor,
+                "decision",
+                f"records {row['record_a']} {row['record_b']}",
+                {"decision": row["id"], "verdict": verdict, "reason": reason},
+            )
+            return row
 
     def persons(
         self, name: str | None = None, limit: int | None = 50, offset: int = 0
