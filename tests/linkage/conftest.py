@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import copy_registry
 from vigil.demo.crossscript import CrossScriptCorpus, write_crossscript
 from vigil.ingest import ingest_path
 from vigil.readers import ReaderOptions
@@ -59,9 +59,7 @@ def linked_db(small_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture
 def linked(linked_db: Path, tmp_path: Path) -> Registry:
-    db = tmp_path / "vigil.db"
-    shutil.copy(linked_db, db)
-    reg = Registry.open(str(db))
+    reg = Registry.open(str(copy_registry(linked_db, tmp_path / "vigil.db")))
     yield reg
     reg.close()
 

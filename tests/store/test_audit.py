@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
+from tests.store.test_registry import add, parsed, records
 from vigil.cli import app
 from vigil.model import Parsed, Record
 from vigil.store import Registry, audit
-from tests.store.test_registry import add, parsed, records
 
 
 @pytest.fixture
@@ -116,9 +116,7 @@ def test_a_rewritten_chain_is_found_only_against_a_kept_head(reg: Registry) -> N
         last = conn.execute(text("SELECT hash FROM audit WHERE seq = 2")).scalar()
         conn.execute(text("UPDATE audit_head SET seq = 2, hash = :h"), {"h": last})
     assert problems(reg) == []  # the chain alone cannot tell
-    assert problems(reg, expect=kept) == [
-        f"head: the last hash is {last}, not the {kept} expected"
-    ]
+    assert problems(reg, expect=kept) == [f"head: the last hash is {last}, not the {kept} expected"]
 
 
 def test_concurrent_writers_append_one_after_another(tmp_path: Path) -> None:

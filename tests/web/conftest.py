@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import registry_location
 from vigil.demo import write_corpus
 from vigil.ingest import ingest_path
 from vigil.readers import ReaderOptions
@@ -31,7 +32,7 @@ EXTRA = (
 
 @dataclass
 class Built:
-    db: Path
+    db: Path | str
     extra_source: int
     conflict_person: int
     first: dict  # the demo's first record, which the extra list repeats with another birth year
@@ -68,7 +69,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         reg.decide(1, conflict_record, "same", "tester", "the same man, another birth year")
         link(reg)
         person = reg.pair(1, conflict_record)["persons"][1]
-    return Built(db, res.source_id, person, first, conflict_record, ids)
+    # On the PostgreSQL pass a URL, so that `vigil serve` run as a subprocess finds it too.
+    return Built(registry_location(db), res.source_id, person, first, conflict_record, ids)
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,7 @@ ACTIONS = (
     "account.role",
     "account.disable",
     "restore",  # the registry replaced by a backup
+    "migrate",  # the registry copied in from another database (vigil migrate)
 )
 
 

@@ -9,15 +9,23 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from vigil.errors import RegistryError
 
-DEFAULT_URL = "sqlite:///vigil.db"
+DEFAULT_PATH = "vigil.db"
+DEFAULT_URL = f"sqlite:///{DEFAULT_PATH}"
 
 
 def resolve_url(db: str | None = None) -> str:
     """--db beats VIGIL_DB beats ./vigil.db; a bare path means a SQLite file."""
-    value = db or os.environ.get("VIGIL_DB") or DEFAULT_URL
-    if "://" not in value:
-        value = f"sqlite:///{value}"
-    return value
+    value = db or os.environ.get("VIGIL_DB") or DEFAULT_PATH
+    return value if "://" in value else path_url(value)
+
+
+def path_url(path: str) -> str:
+    """The URL of a registry named by a path: a SQLite file.
+
+    One function, so that the test suite's PostgreSQL pass can give every registry a test
+    names by its path a database of its own instead (tests/conftest.py).
+    """
+    return f"sqlite:///{path}"
 
 
 def make_engine(url: str) -> Engine:

@@ -17,6 +17,7 @@ from vigil.errors import RegistryError
 from vigil.store.bulk import bulk_insert
 from vigil.store.engine import refresh_statistics
 from vigil.store.facts import refresh_person_facts
+from vigil.store.queries import _escape
 from vigil.store.schema import (
     decision,
     event,
@@ -32,6 +33,9 @@ from vigil.store.schema import (
 
 VERDICTS = ("same", "different")
 _BATCH = 50_000
+# Per statement: set on the connection, it would stay, and PostgreSQL cannot stream (open a
+# server-side cursor for) the DELETE or INSERT that follows on the same connection.
+_STREAM = {"yield_per": _BATCH}
 
 
 def _rows(conn: Connection, query: Any) -> list[dict[str, Any]]:
@@ -53,7 +57,7 @@ def records_needing_keys(conn: Connection, version: int) -> Iterator[dict[str, A
         .where(or_(name_key.c.record_id.is_(None), name_key.c.version != version))
         .order_by(record.c.id)
     )
-    for row in conn.execution_options(yield_per=_BATCH).execute(q).mappings():
+    for row in conn.execute(q, execution_options=_STREAM).mappings():
         yield dict(row)
 
 
@@ -111,7 +115,7 @@ def feature_inputs(conn: Connection) -> Iterator[dict[str, Any]]:
         .outerjoin(death, death.c.record_id == record.c.id)
         .order_by(record.c.id)
     )
-    for row in conn.execution_options(yield_per=_BATCH).execute(q).mappings():
+    for row in conn.execute(q, execution_options=_STREAM).mappings():
         yield dict(row)
 
 
@@ -129,7 +133,7 @@ def memberships(conn: Connection) -> dict[int, int]:
 
 def stored_pairs(conn: Connection) -> Iterator[tuple[int, int, float, float]]:
     q = select(pair.c.record_a, pair.c.record_b, pair.c.match_weight, pair.c.probability)
-    yield from conn.execution_options(yield_per=_BATCH).execute(q)
+    yield from conn.execute(q, execution_options=_STREAM)
 
 
 def decisions_in_force(conn: Connection) -> list[dict[str, Any]]:
@@ -310,7 +314,8 @@ def person_list(
         having = select(person_record.c.person_id).join(
             record, record.c.id == person_record.c.record_id
         )
-        having = having.where(record.c.name_search.like(f"%{name.casefold()}%"))
+        pattern = f"%{_escape(name.casefold())}%"  # a % or _ typed is that character
+        having = having.where(record.c.name_search.like(pattern, escape="\\"))
         counts = counts.where(person_record.c.person_id.in_(having))
     sub = counts.subquery()
     q = (
@@ -370,7 +375,7 @@ def export_links(conn: Connection) -> Iterator[tuple[str, str, int | None]]:
         .outerjoin(person_record, person_record.c.record_id == record.c.id)
         .order_by(record.c.id)
     )
-    for filename, locator, entry, person_id in conn.execution_options(yield_per=_BATCH).execute(q):
+    for filename, locator, entry, person_id in conn.execute(q, execution_options=_STREAM):
         yield filename, locator if locator is not None else str(entry), person_id
 
 

@@ -35,6 +35,19 @@ class IngestResult:
     warnings: list[tuple[int | None, str]] = field(default_factory=list)  # (line, message)
 
 
+def _add_terms(conn: Connection) -> None:
+    """The thesaurus's terms the registry does not hold yet."""
+    known = set(conn.scalars(select(term.c.code)))
+    new = [
+        {"code": t.code, "kind": t.kind, "label_ru": t.label_ru, "label_en": t.label_en,
+         "parent": t.parent}
+        for t in TERMS
+        if t.code not in known
+    ]  # fmt: skip
+    if new:
+        conn.execute(insert(term), new)
+
+
 class Registry:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -62,8 +75,10 @@ class Registry:
     def init(self) -> tuple[str | None, str]:
         """Create the registry or bring an older one up to this version; returns (before, after)."""
         before = migrate.current(self.engine)
-        migrate.upgrade(self.engine)
-        self._sync_terms()
+        # the terms go in with the schema: a registry killed between the two had none
+        migrate.upgrade(self.engine, then=_add_terms)
+        with self.engine.begin() as conn:  # terms new to this version, when no step ran
+            _add_terms(conn)
         return before, migrate.head()
 
     def ensure(self) -> None:
@@ -93,23 +108,6 @@ class Registry:
             raise RegistryError(f"{self.location} is not a Vigil registry: run `vigil init`")
         if rev != migrate.head():
             raise RegistryError(f"{self.location}: registry is at revision {rev}; run `vigil init`")
-
-    def _sync_terms(self) -> None:
-        with self.engine.begin() as conn:
-            known = set(conn.scalars(select(term.c.code)))
-            new = [
-                {
-                    "code": t.code,
-                    "kind": t.kind,
-                    "label_ru": t.label_ru,
-                    "label_en": t.label_en,
-                    "parent": t.parent,
-                }
-                for t in TERMS
-                if t.code not in known
-            ]
-            if new:
-                conn.execute(insert(term), new)
 
     # -- writing ----------------------------------------------------------------------------
 
