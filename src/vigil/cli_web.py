@@ -9,6 +9,8 @@ import typer
 
 from vigil import console
 from vigil.cli import Db, app, user_errors
+from vigil.cli_privacy import Config
+from vigil.config import load as load_config
 from vigil.errors import VigilError
 from vigil.store.engine import resolve_url
 
@@ -20,13 +22,23 @@ def serve(
         str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    editing: Annotated[
+    login_required: Annotated[
         bool,
         typer.Option(
-            "--editing",
-            help="Add the review and ingest pages, which show every record unscreened and "
-            "write to the registry; loopback addresses only.",
+            "--login-required",
+            help="Every page and API route needs a login (reader or above); only /login is open.",
         ),
+    ] = False,
+    secure_cookies: Annotated[
+        bool,
+        typer.Option(
+            "--secure-cookies",
+            help="Mark the login cookie Secure even when requests arrive over http (behind a "
+            "proxy that serves https and does not send X-Forwarded-Proto).",
+        ),
+    ] = False,
+    editing: Annotated[
+        bool, typer.Option("--editing", hidden=True, help="Replaced by accounts.")
     ] = False,
     max_upload: Annotated[
         int, typer.Option(help="Largest file the ingest page accepts, in MB.", min=1)
@@ -34,31 +46,36 @@ def serve(
     workers: Annotated[
         int,
         typer.Option(
-            help="Server processes: one per core serves the most readers (not with --editing, "
-            "whose jobs live in one process).",
+            help="Server processes: one per core serves the most readers (ingest then needs a "
+            "server of one process, where its jobs live).",
             min=1,
         ),
     ] = 1,
+    config: Config = None,
     db: Db = None,
 ) -> None:
     """Serve the registry: search, persons and sources in Russian and English, and a JSON API.
 
-    People who may be alive (born less than 100 years ago, no date of death) are withheld.
-    `--editing` adds the review and ingest pages, unscreened, on a loopback address only.
+    People who may be alive (born less than 100 years ago, no date of death) are withheld
+    from anonymous readers. Accounts (`vigil user add NAME --role ROLE`) log in at /login:
+    reader (their account page), researcher (also reads withheld persons), editor (also
+    ingests at /ingest), reviewer (also decides pairs at /review; parallel to editor, not
+    above it), admin (everything). The API takes the same cookie, or `Authorization: Bearer`
+    with a token from POST /api/login.
     """
     import uvicorn
 
     from vigil.web import create_app
-    from vigil.web.editing import is_loopback
 
-    if editing and not is_loopback(host):
+    if editing:
         raise VigilError(
-            f"--editing serves a loopback address only (127.0.0.1, ::1 or localhost), not "
-            f"{host}: until accounts arrive, anyone who reaches the server could edit"
+            "--editing is gone: the review and ingest pages need a login now. Make an account "
+            "(`vigil user add NAME --role admin`), run `vigil serve`, and log in at /login"
         )
-    if editing and workers > 1:
-        raise VigilError("--editing runs in one process: leave out --workers")
-    web = create_app(db, editing=editing, upload_limit=max_upload * 1024 * 1024)
+    cfg = load_config(config, db)  # the privacy policy (vigil.toml); `vigil config show`
+    limit = max_upload * 1024 * 1024
+    web = create_app(db, cfg.policy, login_required=login_required,
+                     secure_cookies=secure_cookies, upload_limit=limit)  # fmt: skip
     if workers == 1:
         from vigil.web.stats import warm
 
@@ -68,16 +85,27 @@ def serve(
         f"Serving {web.state.location} at http://{shown}:{port}/ "
         f"(API: http://{shown}:{port}/api/docs); Ctrl+C stops."
     )
-    if editing:
+    if not web.state.accounts.list():
         console.out.print(
-            f"Editing is on: review at http://{shown}:{port}/review, ingest at "
-            f"http://{shown}:{port}/ingest (files up to {max_upload} MB)."
+            "No accounts yet: the review and ingest pages open to none until "
+            "`vigil user add NAME --role admin` makes one."
         )
+    else:
+        console.out.print(
+            f"Log in at http://{shown}:{port}/login for review (/review) and ingest (/ingest, "
+            f"files up to {max_upload} MB{', one process only' if workers > 1 else ''})."
+        )
+    if login_required:
+        console.out.print("Every page needs a login (--login-required).")
     if workers == 1:
         uvicorn.run(web, host=host, port=port, log_level="info")
         return
     # Each worker process imports the app anew, so it finds the registry in the environment.
     os.environ["VIGIL_DB"] = resolve_url(db)
+    os.environ["VIGIL_LOGIN_REQUIRED"] = "1" if login_required else ""
+    os.environ["VIGIL_SECURE_COOKIES"] = "1" if secure_cookies else ""
+    if cfg.path is not None:  # and the same configuration
+        os.environ["VIGIL_CONFIG"] = str(cfg.path.resolve())
     uvicorn.run(
         "vigil.web.app:from_environment",
         factory=True,

@@ -8,7 +8,7 @@ reason, except under CI=true: .ci/run installs both there, so a skip would hide 
 
 For other families of pages:
 
-    url = vigil_server("--editing", db=copy_of_registry)   # another `vigil serve`, extra flags
+    url = vigil_server("--login-required", db=copy_of_registry)  # another `vigil serve`
     page = open_page(url)                                    # a page on it
     page = open_page(serve_folder(out))                      # a static site over http.server
     page = open_page(); page.goto(out.joinpath("index.html").as_uri())   # or file://

@@ -1,5 +1,5 @@
-"""An editor's path in a real browser (`vigil serve --editing`): decide a pair on the review
-page and see it stored; upload a list, watch the job finish, and open the new source."""
+"""An editor's path in a real browser: log in, decide a pair on the review page and see it
+stored under the account; upload a list, watch the job finish, and open the new source."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from vigil.store import Registry
 from vigil.web.i18n import STRINGS
 
+from ..web.test_auth import add_accounts, password
 from .conftest import NO_PLAYWRIGHT, Built
 
 if TYPE_CHECKING:
@@ -29,10 +30,22 @@ T = STRINGS["ru"]
 def editing(
     built: Built, tmp_path_factory: pytest.TempPathFactory, vigil_server
 ) -> tuple[str, Path]:
-    """An editing server over a copy of the registry, which these tests change."""
+    """A server over a copy of the registry, which these tests change, with an account per
+    role (tests/web/test_auth.py)."""
     db = tmp_path_factory.mktemp("editing") / "vigil.db"
     shutil.copy(built.db, db)
-    return vigil_server("--editing", db=db), db
+    add_accounts(db)
+    return vigil_server(db=db), db
+
+
+def log_in(page: Page, role: str, target: str) -> None:
+    """Go to a page, be sent to the login form, log in, and land back on it."""
+    page.goto(target)
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    page.get_by_label(T["auth.name"]).fill(role)
+    page.get_by_label(T["auth.password"]).fill(password(role))
+    page.get_by_role("button", name=T["auth.submit"]).click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
 
 
 def test_a_reviewer_decides_a_pair_and_the_next_one_appears(
@@ -40,11 +53,10 @@ def test_a_reviewer_decides_a_pair_and_the_next_one_appears(
 ) -> None:
     url, db = editing
     page = open_page(url)
-    page.goto("/review")
+    log_in(page, "reviewer", "/review")
     expect(page.locator("table.waterfall")).to_be_visible()
     a = int(page.locator('input[name="a"]').input_value())
     b = int(page.locator('input[name="b"]').input_value())
-    page.get_by_label(T["review.reviewer"]).fill("Browser Reviewer")
     page.get_by_label(T["review.reason"]).fill("one man, two lists")
     page.get_by_role("button", name=T["verdict.different"], exact=True).click()
 
@@ -56,7 +68,7 @@ def test_a_reviewer_decides_a_pair_and_the_next_one_appears(
     with Registry.open(str(db)) as reg:
         decided = reg.pair(a, b)["decisions"]
     assert [(d["verdict"], d["actor"], d["reason"]) for d in decided] == [
-        ("different", "Browser Reviewer", "one man, two lists")
+        ("different", "web:reviewer", "one man, two lists")
     ]
 
 
@@ -72,7 +84,7 @@ def test_an_upload_runs_to_its_source(
         encoding="utf-8",
     )
     page = open_page(url)
-    page.goto("/ingest")
+    log_in(page, "editor", "/ingest")
     page.get_by_label(T["ingest.file"]).set_input_files(str(listing))
     page.get_by_label(T["ingest.format"]).select_option("table")
     page.get_by_label(T["ingest.id_column"]).fill("№")

@@ -22,7 +22,10 @@ def test_publish_says_what_it_did_and_where_to_open_it(built: Built, tmp_path: P
     assert done.exit_code == 0, done.output
     assert f"Open the site: {out / 'index.html'}" in done.output
     assert f"python -m http.server -d {out}" in done.output
-    assert "Published 384 persons" in done.output and "Withheld (may be alive): 3" in done.output
+    assert (
+        "Published 384 persons" in done.output
+        and "Withheld (may be alive or taken down): 3" in done.output
+    )
     assert (out / "index.html").is_file() and (out / MARKER).is_file()
 
 

@@ -1,4 +1,5 @@
-"""The privacy policy as a database condition withholds exactly whom the Python rule does."""
+"""The privacy policy as a database condition withholds exactly whom the Python rule does,
+takedowns included."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def test_sql_and_python_agree(data: st.DataObject, today: date, years: int, adul
     see = screen(Policy(years, adult), today)
     cut = see.cutoffs()
     births, events = iso | near(cut.born_after), iso | near(cut.event_after)
-    found = data.draw(st.lists(st.builds(Life, births, events, st.booleans()), min_size=1))
+    lives = st.builds(Life, births, events, st.booleans(), st.booleans())
+    found = data.draw(st.lists(lives, min_size=1))
     meta = MetaData()
     t = Table(
         "life",
@@ -42,6 +44,7 @@ def test_sql_and_python_agree(data: st.DataObject, today: date, years: int, adul
         Column("latest_birth", String(10)),
         Column("earliest_event", String(10)),
         Column("died", Boolean, nullable=False),
+        Column("taken_down", Boolean, nullable=False),
     )
     engine = create_engine("sqlite://")
     meta.create_all(engine)

@@ -1,48 +1,54 @@
-"""The review page (`vigil serve --editing`): the nearest pair, why, and a decision stored.
+"""The review page (/review, for the reviewer role): the nearest pair, why, and a decision
+stored under the reviewer's account.
 
-Each test edits its own copy of the linked demo registry that tests/web/conftest.py builds.
+Each test edits its own copy of the linked demo registry that tests/web/conftest.py builds,
+logged in as its `reviewer` account (tests/web/test_auth.py makes one per role).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 from typing import get_args
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from tests.conftest import copy_registry
 from vigil.cli import app as cli
 from vigil.store import Registry
 from vigil.web import create_app
+from vigil.web.auth import CSRF_HEADER
 from vigil.web.i18n import STRINGS
 from vigil.web.pages import TEMPLATES
 
 from .conftest import Built
+from .test_auth import add_accounts, log_in
 
 HOST = "http://127.0.0.1:8000"
 SAME_SITE = {"Origin": HOST}
 
 
-def copy_registry(source: Path, target: Path) -> Path:
-    """A consistent copy of a registry another connection may hold open (WAL included)."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
-
-
 @pytest.fixture
 def db(built: Built, tmp_path: Path) -> Path:
-    return copy_registry(built.db, tmp_path / "vigil.db")
+    path = copy_registry(built.db, tmp_path / "vigil.db")
+    add_accounts(path)
+    return path
+
+
+def reviewing(c: TestClient, role: str = "reviewer") -> TestClient:
+    """Log the client in; its writes carry the session's form token as a header."""
+    c.headers[CSRF_HEADER] = log_in(c, role)
+    return c
 
 
 @pytest.fixture
 def editor(db: Path) -> TestClient:
-    with TestClient(create_app(str(db), editing=True), base_url=HOST) as c:
-        yield c
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        yield reviewing(c)
 
 
 @pytest.fixture
@@ -101,7 +107,7 @@ def test_review_shows_the_nearest_pair_explained_as_vigil_explain_does(
 
 def test_a_decision_is_stored_and_the_next_pair_appears(editor: TestClient, reg: Registry) -> None:
     (a, b), (c, d) = queued(reg, 2)
-    form = {"a": a, "b": b, "verdict": "different", "reviewer": "Rita Reviewer",
+    form = {"a": a, "b": b, "verdict": "different", "reviewer": "Someone Else",
             "reason": "different fathers", "position": 1}  # fmt: skip
     posted = editor.post("/review/decisions", data=form, headers=SAME_SITE, follow_redirects=False)
     assert posted.status_code == 303
@@ -109,17 +115,19 @@ def test_a_decision_is_stored_and_the_next_pair_appears(editor: TestClient, reg:
 
     decision = reg.pair(a, b)["decisions"][-1]
     assert (decision["verdict"], decision["actor"], decision["reason"]) == (
-        "different", "Rita Reviewer", "different fathers",
-    )  # fmt: skip
+        "different",
+        "web:reviewer",
+        "different fathers",
+    )  # fmt: skip  (the account decides; a typed name is not asked for, nor taken)
     assert (a, b) not in queued(reg, 10_000)
 
     page = editor.get(posted.headers["location"] + "&lang=en").text
     assert f"Decision no. {decision['id']} on records {a} and {b} recorded" in page
     assert re.findall(r'<article class="record" id="record-(\d+)"', page) == [str(c), str(d)]
-    assert 'value="Rita Reviewer"' in page  # the name is kept for the next pair
+    assert '<strong class="reviewer">web:reviewer</strong>' in page  # who decides the next
 
     history = editor.get(f"/review/pairs/{a}/{b}", params={"lang": "en"}).text
-    assert "Rita Reviewer decided different people" in history
+    assert "web:reviewer decided different people" in history
     assert "different fathers" in history and "(in force)" in history
 
 
@@ -132,21 +140,25 @@ def test_skip_moves_on_and_records_nothing(editor: TestClient, reg: Registry) ->
     assert reg.pair(a, b)["decisions"] == []
 
 
-def test_a_decision_needs_a_reviewer(editor: TestClient, reg: Registry) -> None:
+def test_a_decision_needs_the_reviewer_role(db: Path, reg: Registry) -> None:
     (a, b), *_ = queued(reg, 1)
-    form = {"a": a, "b": b, "verdict": "same", "reviewer": "  ", "position": 1}
-    page = editor.post("/review/decisions?lang=en", data=form, headers=SAME_SITE)
-    assert page.status_code == 400 and STRINGS["en"]["review.error.reviewer"] in page.text
+    form = {"a": a, "b": b, "verdict": "same", "position": 1}
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        assert c.post("/review/decisions", data=form, headers=SAME_SITE).status_code == 401
+        reviewing(c, "editor")  # an editor ingests; judging identities is not theirs
+        assert c.post("/review/decisions", data=form, headers=SAME_SITE).status_code == 403
     assert reg.pair(a, b)["decisions"] == []
 
 
 def test_decisions_through_the_api(editor: TestClient, reg: Registry) -> None:
     (a, b), *_ = queued(reg, 1)
-    body = {"a": b, "b": a, "verdict": "same", "reason": "one man", "reviewer": "api-user"}
+    body = {"a": b, "b": a, "verdict": "same", "reason": "one man", "reviewer": "reviewer"}
     made = editor.post("/api/review/decisions", json=body)
     assert made.status_code == 201
     row = made.json()
-    assert (row["record_a"], row["record_b"], row["actor"]) == (a, b, "api-user")
+    assert (row["record_a"], row["record_b"], row["actor"]) == (a, b, "web:reviewer")
+    posing = editor.post("/api/review/decisions", json={**body, "reviewer": "api-user"})
+    assert posing.status_code == 422 and "your own account" in posing.json()["detail"][0]["msg"]
     assert reg.pair(a, b)["decisions"][-1]["id"] == row["id"]
     listed = editor.get("/api/review", params={"limit": 50}).json()["pairs"]
     assert (a, b) not in [(p["a"]["id"], p["b"]["id"]) for p in listed]
@@ -169,7 +181,9 @@ def test_before_any_link_run_the_page_says_to_link(tmp_path: Path) -> None:
     db = tmp_path / "unlinked.db"
     with Registry.open(str(db)) as reg:
         reg.init()
-    with TestClient(create_app(str(db), editing=True), base_url=HOST) as c:
+    add_accounts(db)
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        reviewing(c)
         assert c.get("/api/review").json() == {
             "linked": False, "threshold": None, "offset": 0, "limit": 10, "more": False,
             "pairs": [],
@@ -185,18 +199,25 @@ EDITING_ROUTES = [("get", "/review"), ("get", "/review/pairs/1/2"), ("get", "/in
 
 
 @pytest.mark.parametrize(("method", "url"), EDITING_ROUTES)
-def test_without_editing_the_routes_are_not_there(
+def test_without_a_login_the_editing_routes_refuse(
     client: TestClient, method: str, url: str
 ) -> None:
-    assert getattr(client, method)(url).status_code == 404
+    got = getattr(client, method)(url, follow_redirects=False)
+    if method == "get" and not url.startswith("/api/"):
+        assert (got.status_code, got.headers["location"]) == (
+            303,
+            f"/login?next={quote(url, safe='')}",
+        )
+    else:
+        assert got.status_code == 401
 
 
-def test_the_nav_and_a_note_show_only_with_editing(client: TestClient, editor: TestClient) -> None:
-    plain, editing = client.get("/?lang=en").text, editor.get("/?lang=en").text
-    for link in ('href="/review"', 'href="/ingest"', STRINGS["en"]["editing.open"]):
-        assert link not in plain and link in editing
+def test_the_nav_shows_review_to_a_reviewer_only(client: TestClient, editor: TestClient) -> None:
+    plain, reviewing_ = client.get("/?lang=en").text, editor.get("/?lang=en").text
+    assert 'href="/review"' not in plain and 'href="/review"' in reviewing_
+    assert 'href="/ingest"' not in reviewing_  # ingest is the editor's, not the reviewer's
     paths = set(client.get("/openapi.json").json()["paths"])
-    assert not {p for p in paths if "review" in p or "ingest" in p}
+    assert "/api/review/decisions" in paths  # documented, for scripts with a bearer token
 
 
 @pytest.mark.parametrize(
@@ -215,18 +236,21 @@ def test_a_post_from_another_site_is_refused(
     assert reg.pair(a, b)["decisions"] == []
 
 
-def test_editing_answers_only_to_a_loopback_host(db: Path) -> None:
-    with TestClient(create_app(str(db), editing=True), base_url="http://vigil.example") as c:
-        assert c.get("/review").status_code == 403
+def test_on_any_host_review_needs_a_login(db: Path) -> None:
+    with TestClient(create_app(str(db)), base_url="http://vigil.example") as c:
+        assert c.get("/review", follow_redirects=False).status_code == 303  # to /login
         assert c.get("/").status_code == 200  # the public pages are not affected
+        reviewing(c)
+        assert c.get("/review").status_code == 200
 
 
-def test_serve_refuses_editing_off_loopback(db: Path) -> None:
-    result = CliRunner().invoke(cli, ["serve", "--editing", "--host", "0.0.0.0", "--db", str(db)])
+def test_serve_says_accounts_replace_editing(db: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--editing", "--db", str(db)])
     assert result.exit_code == 1
-    assert "--editing serves a loopback address only" in result.stderr
+    assert "--editing is gone" in result.stderr and "vigil user add" in result.stderr
     helped = CliRunner().invoke(cli, ["serve", "--help"])
-    assert "--editing" in helped.stdout and "--max-upload" in helped.stdout
+    assert "--login-required" in helped.stdout and "--max-upload" in helped.stdout
+    assert "--editing" not in helped.stdout
 
 
 def _made_keys() -> dict[str, tuple[str, ...]]:

@@ -1,6 +1,8 @@
-"""The ingest page (`vigil serve --editing`): upload, follow the job, see the source or the error.
+"""The ingest page (/ingest, for the editor role): upload, follow the job, see the source or
+the error.
 
-Files come from the demo corpus the project generates; each test ingests into its own registry.
+Files come from the demo corpus the project generates; each test ingests into its own registry,
+logged in as its `admin` account (an editor who may also open /review).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
 from vigil.store import Registry
 from vigil.web import create_app, jobs
+from vigil.web.auth import CSRF_HEADER
 from vigil.web.i18n import STRINGS
+
+from .test_auth import add_accounts, log_in
 
 HOST = "http://127.0.0.1:8000"
 SAME_SITE = {"Origin": HOST}
@@ -43,13 +48,15 @@ def db(tmp_path: Path, corpus: list[CorpusSource]) -> Path:
     with Registry.open(str(path)) as reg:
         reg.init()
         ingest_path(reg, corpus[1].path, corpus[1].format, corpus[1].options)
+    add_accounts(path)
     return path
 
 
 @pytest.fixture
 def site(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.setattr(tempfile, "tempdir", str(_scratch(tmp_path)))
-    with TestClient(create_app(str(db), editing=True, upload_limit=LIMIT), base_url=HOST) as c:
+    with TestClient(create_app(str(db), upload_limit=LIMIT), base_url=HOST) as c:
+        c.headers[CSRF_HEADER] = log_in(c, "admin")  # every write carries the session's token
         yield c
 
 
@@ -231,13 +238,13 @@ def test_pages_read_while_an_ingest_writes(
     inside, release = threading.Event(), threading.Event()
     real = jobs.ingest_path
 
-    def paused(reg, path, fmt, options, progress):  # type: ignore[no-untyped-def]
+    def paused(reg, path, fmt, options, progress, actor):  # type: ignore[no-untyped-def]
         def report(done: int, total: int) -> None:
             progress(done, total)
             inside.set()
             release.wait(60)
 
-        return real(reg, path, fmt, options, report)
+        return real(reg, path, fmt, options, report, actor)
 
     monkeypatch.setattr(jobs, "ingest_path", paused)
     src = corpus[0]

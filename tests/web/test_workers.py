@@ -10,6 +10,7 @@ import time
 import urllib.request
 from urllib.parse import quote
 
+import pytest
 from typer.testing import CliRunner
 
 from vigil.cli import app
@@ -49,9 +50,25 @@ def test_two_worker_processes_answer(built: Built) -> None:
     assert len(set(re.findall(r"Started server process \[(\d+)\]", out))) == 2, out
 
 
-def test_editing_stays_in_one_process(built: Built) -> None:
+def test_editing_is_replaced_by_accounts(built: Built) -> None:
     result = CliRunner().invoke(
         app, ["serve", "--editing", "--workers", "2", "--db", str(built.db)]
     )
     assert result.exit_code == 1
-    assert "--workers" in result.output
+    assert "vigil user add" in result.output
+
+
+def test_several_processes_take_no_uploads_and_keep_login_required(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What each worker of `vigil serve --workers N --login-required` builds from its
+    environment: every page needs a login, and ingest says it needs one process."""
+    from fastapi.testclient import TestClient
+
+    from vigil.web.app import from_environment
+
+    monkeypatch.setenv("VIGIL_DB", str(built.db))
+    monkeypatch.setenv("VIGIL_LOGIN_REQUIRED", "1")
+    with TestClient(from_environment()) as c:
+        assert c.get("/api/sources").status_code == 401
+        assert c.app.state.editor.ingest is False

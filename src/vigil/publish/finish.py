@@ -22,7 +22,7 @@ TITLE = "Vigil: a registry of political persecution, from its sources"
 DESCRIPTION = (
     "The published part of a Vigil registry: persons, their records in the sources, the events "
     "the records attest, the sources and the figures they state, each fact with its citation. "
-    "People who may be alive are left out."
+    "People who may be alive, and people a takedown request names, are left out."
 )
 
 
@@ -66,7 +66,7 @@ def data(job: Job, order: list[int]) -> dict[str, int]:
     counts = opendata.join(job.parts, folder, order)
     source = "Vigil registry" + (f", published at {job.base_url}" if job.base_url else "")
     datasette.write_metadata(folder, TITLE, DESCRIPTION, source)
-    text = readme.readme(counts, job.today, job.policy.years, job.base_url)
+    text = readme.readme(counts, job.today, job.policy, job.base_url)
     (folder / "README.md").write_text(text, encoding="utf-8")
     return counts
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from vigil.privacy import Policy
 from vigil.publish.datasette import DATABASE, LICENCE, METADATA
 from vigil.publish.opendata import JSONLD
 from vigil.publish.tables import TABLES
@@ -11,7 +12,7 @@ from vigil.publish.tables import TABLES
 TITLE = "Vigil: open data"
 
 
-def readme(counts: dict[str, int], published: date, policy_years: int, base_url: str) -> str:
+def readme(counts: dict[str, int], published: date, policy: Policy, base_url: str) -> str:
     """The README of the data folder, with the row counts of this publication."""
     where = f"absolute, under {base_url}" if base_url else "relative to the site's root folder"
     lines = [
@@ -23,10 +24,17 @@ def readme(counts: dict[str, int], published: date, policy_years: int, base_url:
         f"Published {published.isoformat()}. Licence: {LICENCE}.",
         "",
         "**Privacy.** People who may be alive are left out of every file, page and count: "
-        f"everyone born less than {policy_years} years before the day of publication for whom "
-        "no source gives a date of death (with no birth date, the earliest dated event minus 14 "
-        "years counts; with neither, the person is left out). A source's record of such a "
-        "person is not published, and its text is cut out of the source's pages.",
+        f"everyone born less than {policy.years} years before the day of publication for whom "
+        "no source gives a date of death (with no birth date, the earliest dated event minus "
+        f"{policy.adult_age} years counts; with neither, the person is left out), and everyone "
+        "a takedown request names. A source's record of such a person is not published, and "
+        "its text is cut out of the source's pages. "
+        + (
+            "These fields are never published, and their values are blanked (…) in the "
+            f"records' verbatim text: {', '.join(policy.sensitive_fields)}."
+            if policy.sensitive_fields
+            else ""
+        ),
         "",
         f"Page addresses (`url` columns) are {where}; the same pages exist in Russian (`ru/`) "
         "and English (`en/`), and the data links the Russian ones.",

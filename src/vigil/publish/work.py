@@ -6,7 +6,8 @@ process, writes its pages and open-data parts under the build folder, and return
 the main process must gather: counts, and (kept in the parts for the last round) index
 entries and name-list items. Each worker judges
 every group again by the same policy before writing it, so a page is never written for
-someone withheld, whatever it was handed.
+someone withheld, whatever it was handed, and reads records with the policy's sensitive fields
+blanked, so no page or row holds them.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def persons(job: Job, batch: int, person_ids: list[int]) -> BatchResult:
     with w.registry.engine.connect() as conn:
         facts = group_facts(conn, [("p", p) for p in person_ids])
         shown = [p for p in person_ids if not is_withheld(facts.get(("p", p)), w.withhold)]
-        found = dossiers(conn, shown, Spans(conn), facts)
+        found = dossiers(conn, shown, Spans(conn), facts, privacy.sensitive(w.withhold))
         keys = name_keys(conn, [r["id"] for d in found for r in d["records"]])
     for dossier in found:
         view = w.site.person(dossier)
@@ -154,7 +155,7 @@ def lone(job: Job, batch: int, record_ids: list[int]) -> BatchResult:
     with w.registry.engine.connect() as conn:
         facts = group_facts(conn, [("r", r) for r in record_ids])
         shown = [r for r in record_ids if not is_withheld(facts.get(("r", r)), w.withhold)]
-        found = lone_records(conn, shown, Spans(conn))
+        found = lone_records(conn, shown, Spans(conn), privacy.sensitive(w.withhold))
         keys = name_keys(conn, shown)
     for rec in found:
         w.site.record(rec)

@@ -2,8 +2,10 @@
 
 Every read takes `withhold`, a predicate over `privacy.Life` (None: show everything, for the
 registry's own operators). The store only gathers what the predicate needs, per person or per
-record not yet linked, and applies it: a withheld person is left out of results and their
-counts, reads as missing, and their records' text is cut out of source pages.
+record not yet linked (a takedown in force among it), and applies it: a withheld person is left
+out of results and their counts, reads as missing, and their records' text is cut out of source
+pages. A screen's sensitive fields are blanked in every record it reads, and their values in the
+verbatim text: on a source page the value's characters become a passage with no text.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from vigil.errors import NotFound
-from vigil.privacy import Life, Screen
-from vigil.store.facts import chunks, lone_facts, person_facts
+from vigil.privacy import Life, Screen, blanks, redact, sensitive
+from vigil.store.facts import chunks, lone_facts, person_facts, taken_down
 from vigil.store.queries import _all, _plain
 from vigil.store.schema import claim, event, person, person_record, quote, record, source
 from vigil.store.texts import read_span
@@ -42,17 +44,21 @@ def source_page_of(entry: int) -> int:
 def group_facts(conn: Connection, groups: Iterable[Group]) -> dict[Group, dict[str, Any]]:
     """For each group: its Life, its first record, and how many records and sources attest it."""
     groups = list(groups)
-    found = (
-        ("p", person_facts(conn, [i for kind, i in groups if kind == "p"])),
-        ("r", lone_facts(conn, [i for kind, i in groups if kind == "r"])),
-    )
+    found = []
+    for kind, read in (("p", person_facts), ("r", lone_facts)):
+        ids = [i for k, i in groups if k == kind]
+        facts = read(conn, ids)
+        down = taken_down(conn, kind, list(facts)) if facts else set()
+        found.append((kind, {k: {**f, "taken_down": k in down} for k, f in facts.items()}))
     return {(kind, k): with_life(f) for kind, facts in found for k, f in facts.items()}
 
 
 def with_life(f: dict[str, Any]) -> dict[str, Any]:
     """A group's facts as the reads use them: the policy's inputs gathered into a Life."""
     return {
-        "life": Life(f["latest_birth"], f["earliest_event"], bool(f["died"])),
+        "life": Life(
+            f["latest_birth"], f["earliest_event"], bool(f["died"]), bool(f.get("taken_down"))
+        ),
         "first_record": f["first_record"],
         "records": f["records"],
         "sources": f["sources"],
@@ -128,7 +134,7 @@ _EVENT_COLS = [
 ]
 
 
-def _full_records(conn: Connection, where: Any) -> list[dict[str, Any]]:
+def _full_records(conn: Connection, where: Any, withhold: Withhold) -> list[dict[str, Any]]:
     q = (
         select(
             record,
@@ -143,7 +149,8 @@ def _full_records(conn: Connection, where: Any) -> list[dict[str, Any]]:
     records = [_cite(r) for r in _all(conn, q)]
     for r in records:
         r["text"] = read_span(conn, r["source_id"], r["span_start"], r["span_end"])
-    return records
+    hide = sensitive(withhold)
+    return [redact(r, hide) for r in records] if hide else records
 
 
 def _events_of(conn: Connection, record_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -163,7 +170,7 @@ def person_dossier(conn: Connection, person_id: int, withhold: Withhold) -> dict
         # withheld reads exactly as missing: the answer must not tell that someone is there
         raise NotFound(f"no person {person_id}")
     ids = select(person_record.c.record_id).where(person_record.c.person_id == person_id)
-    records = _full_records(conn, record.c.id.in_(ids))
+    records = _full_records(conn, record.c.id.in_(ids), withhold)
     events = _events_of(conn, [r["id"] for r in records])
     return {"id": person_id, "records": records, "events": events, "life": facts["life"]}
 
@@ -174,7 +181,7 @@ def record_page(conn: Connection, record_id: int, withhold: Withhold) -> dict[st
     facts = group_facts(conn, [group]).get(group)
     if facts is None or is_withheld(facts, withhold):
         raise NotFound(f"no record {record_id}")
-    records = _full_records(conn, record.c.id == record_id)
+    records = _full_records(conn, record.c.id == record_id, withhold)
     if not records:
         raise NotFound(f"no record {record_id}")
     rec = records[0]
@@ -211,9 +218,10 @@ def source_page_range(
     for page in (first, last):
         if not 1 <= page <= head["pages"]:
             raise NotFound(f"no page {page} of source {source_id}")
+    hide = sensitive(withhold)
     recs = _all(
         conn,
-        select(*_CITED[:-1], person_record.c.person_id)
+        select(*_CITED[:-1], *(record.c[f] for f in hide), person_record.c.person_id)
         .outerjoin(person_record, person_record.c.record_id == record.c.id)
         .where(
             record.c.source_id == source_id,
@@ -256,9 +264,29 @@ def source_page_range(
         pages.append({**head, "page": page, "start": start, "stop": stop, "records": on_page})
     text_from = min(p["start"] for p in pages)
     text = read_span(conn, source_id, text_from, max(p["stop"] for p in pages))
+    blanked = _blanked(recs, hidden_ids, hide, text, text_from)
     for p in pages:
-        _fill_page(p, text, text_from, hidden_ids, events_of, notes)
+        _fill_page(p, text, text_from, hidden_ids, events_of, notes, blanked)
+        for r in p["records"]:
+            for f in hide:
+                r.pop(f, None)
     return pages
+
+
+def _blanked(
+    recs: list[dict[str, Any]], hidden_ids: set[int], hide: tuple[str, ...], text: str, at: int
+) -> list[tuple[int, int]]:
+    """Where the sensitive values of the records shown stand in their own verbatim text, as
+    offsets in the whole source."""
+    out: list[tuple[int, int]] = []
+    for r in recs:
+        values = [r[f] for f in hide if r.get(f)]
+        if not values or r["id"] in hidden_ids or r["span_start"] is None:
+            continue
+        start, end = r["span_start"], r["span_end"]
+        own = text[max(start - at, 0) : max(end - at, 0)]
+        out += [(start + a, start + b) for a, b in blanks(own, values)]
+    return out
 
 
 def _fill_page(
@@ -268,11 +296,13 @@ def _fill_page(
     hidden_ids: set[int],
     events_of: dict[int, list[dict[str, Any]]],
     notes: dict[str, list[dict[str, Any]]],
+    blanked: list[tuple[int, int]],
 ) -> None:
     """Cut a page's share out of what was read for a run of pages: its records (a withheld
-    one as an empty place), their events, its claims and quotes, its passages of text."""
+    one as an empty place), their events, its claims and quotes, its passages of text (a
+    sensitive value as an empty place)."""
     start, stop = page["start"], page["stop"]
-    hidden: list[tuple[int, int]] = []
+    hidden: list[tuple[int, int]] = [(a, b) for a, b in blanked if a < stop and b > start]
     shown: list[dict[str, Any]] = []
     for r in page["records"]:
         r = _cite({**r, "source_title": page["title"] or page["filename"]})

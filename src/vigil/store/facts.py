@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy import and_, case, delete, false, func, insert, literal, not_, or_, select
 from sqlalchemy.engine import Connection
 
 from vigil.privacy import DEATH_TYPES, Screen
 from vigil.store.schema import event, person_fact, person_record, record
+from vigil.store.takedowns import active_records, taken_down_persons
 
 _CHUNK = 2_000  # ids per IN (...) list
 # Above this many changed persons, rebuilding the whole table is cheaper than a row at a time.
@@ -34,8 +35,12 @@ def aggregates(kind: str, ids: Sequence[int] | None) -> tuple[Any, Any]:
     groups, None takes them all.
     """
     key = person_record.c.person_id if kind == "p" else record.c.id
-    died = func.max(
-        case((and_(event.c.type.in_(DEATH_TYPES), event.c.date_lower.is_not(None)), 1), else_=0)
+    # a boolean on every engine (PostgreSQL will not compare or coalesce an integer with one)
+    died = (
+        func.max(
+            case((and_(event.c.type.in_(DEATH_TYPES), event.c.date_lower.is_not(None)), 1), else_=0)
+        )
+        == 1
     )
     recs = select(
         key.label("k"),
@@ -72,10 +77,15 @@ def lone_facts(conn: Connection, record_ids: Sequence[int]) -> dict[int, dict[st
     return out
 
 
-def not_withheld(screen: Screen, latest_birth: Any, earliest_event: Any, died: Any) -> Any:
-    """The policy as a condition on a group's facts: true where `screen` would not withhold."""
+def not_withheld(
+    screen: Screen, latest_birth: Any, earliest_event: Any, died: Any, taken_down: Any = None
+) -> Any:
+    """The policy as a condition on a group's facts: true where `screen` would not withhold.
+
+    `taken_down` is a condition true for a group a takedown in force names (`person_taken_down`
+    or `record_taken_down`); None leaves takedowns out (a group known to have none)."""
     cut = screen.cutoffs()
-    return or_(
+    alive_rule = or_(
         died == literal(True),
         and_(latest_birth.is_not(None), latest_birth <= cut.born_after),
         and_(
@@ -84,6 +94,29 @@ def not_withheld(screen: Screen, latest_birth: Any, earliest_event: Any, died: A
             earliest_event <= cut.event_after,
         ),
     )
+    if taken_down is None:
+        return alive_rule
+    return and_(not_(func.coalesce(taken_down, false())), alive_rule)
+
+
+def person_taken_down(person_id: Any) -> Any:
+    """True where the person holds a record a takedown in force names."""
+    return person_id.in_(taken_down_persons())
+
+
+def record_taken_down(record_id: Any) -> Any:
+    """True where a takedown in force names the record itself (one no person holds yet)."""
+    return record_id.in_(active_records())
+
+
+def taken_down(conn: Connection, kind: str, ids: Sequence[int]) -> set[int]:
+    """Which of these persons ("p") or records ("r") a takedown in force names."""
+    key = person_record.c.person_id if kind == "p" else record.c.id
+    named = person_taken_down if kind == "p" else record_taken_down
+    out: set[int] = set()
+    for chunk in chunks(sorted(set(ids))):
+        out.update(conn.scalars(select(key).where(key.in_(chunk), named(key)).distinct()))
+    return out
 
 
 FACT_COLUMNS = [c for c in person_fact.c if c.name != "person_id"]
@@ -119,7 +152,7 @@ def _insert(conn: Connection, ids: Sequence[int] | None) -> None:
         recs.c.k,
         recs.c.latest_birth,
         evs.c.earliest_event,
-        func.coalesce(evs.c.died, literal(0)) == 1,
+        func.coalesce(evs.c.died, false()),
         recs.c.first_record,
         recs.c.records,
         recs.c.sources,

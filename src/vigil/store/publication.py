@@ -3,8 +3,8 @@
 `vigil.store.browse` reads one person in five queries and one span of text at a time, which is
 right for a request and far too slow for a hundred thousand persons. These reads return the
 very same shapes (a person's dossier, a lone record), a batch of persons in three queries, with
-the verbatim text cut from whole pieces of each source kept in a small cache. `vigil.publish`
-calls them.
+the verbatim text cut from whole pieces of each source kept in a small cache, and the policy's
+sensitive fields (`hide`) blanked as the server blanks them. `vigil.publish` calls them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from vigil.privacy import redact
 from vigil.store.browse import Group, chunks, source_page_of
 from vigil.store.schema import event, name_key, person_record, record, source, source_text
 
@@ -81,11 +82,11 @@ def _records_query() -> Any:
     ).join(source, source.c.id == record.c.source_id)
 
 
-def _full(row: Any, spans: Spans) -> dict[str, Any]:
+def _full(row: Any, spans: Spans, hide: tuple[str, ...]) -> dict[str, Any]:
     rec = dict(row)
     rec["source_page"] = source_page_of(rec["entry"])
     rec["text"] = spans.text(rec["source_id"], rec["span_start"], rec["span_end"])
-    return rec
+    return redact(rec, hide) if hide else rec
 
 
 def _event_order(ev: dict[str, Any]) -> tuple[Any, ...]:
@@ -105,7 +106,11 @@ def _events(conn: Connection, record_ids: Sequence[int]) -> dict[int, list[dict[
 
 
 def dossiers(
-    conn: Connection, person_ids: Sequence[int], spans: Spans, facts: dict[Group, dict[str, Any]]
+    conn: Connection,
+    person_ids: Sequence[int],
+    spans: Spans,
+    facts: dict[Group, dict[str, Any]],
+    hide: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
     """Each person's dossier, in the shape `vigil.store.browse.person_dossier` gives it."""
     by_person: dict[int, list[dict[str, Any]]] = {p: [] for p in person_ids}
@@ -118,7 +123,7 @@ def dossiers(
             .order_by(record.c.id)
         )
         for row in conn.execute(q).mappings():
-            rec = _full(row, spans)
+            rec = _full(row, spans, hide)
             by_person[rec.pop("_person")].append(rec)
     events = _events(conn, [r["id"] for recs in by_person.values() for r in recs])
     out = []
@@ -129,12 +134,14 @@ def dossiers(
     return out
 
 
-def lone_records(conn: Connection, record_ids: Sequence[int], spans: Spans) -> list[dict[str, Any]]:
+def lone_records(
+    conn: Connection, record_ids: Sequence[int], spans: Spans, hide: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """Records no person holds, each in the shape `vigil.store.browse.record_page` gives it."""
     out = []
     for chunk in chunks(sorted(record_ids)):
         q = _records_query().where(record.c.id.in_(chunk)).order_by(record.c.id)
-        out += [_full(row, spans) for row in conn.execute(q).mappings()]
+        out += [_full(row, spans, hide) for row in conn.execute(q).mappings()]
     events = _events(conn, [r["id"] for r in out])
     for rec in out:
         rec["person"] = None

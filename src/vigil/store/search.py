@@ -4,7 +4,8 @@ The query is parsed as a name (any order, case, script) and matched on the surna
 key (Троцкий = Trotzki = Trockij), or, when that finds no one, on its coarser phonetic key;
 a given name or patronymic narrows the match, an initial or a silent record does not exclude.
 Results are grouped by person (a record no person holds yet stands for itself), withheld
-people are dropped before counting, and one page of them is returned.
+people (who may be alive, or taken down) are dropped before counting, and one page of them is
+returned.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from vigil.store.browse import (
     group_facts,
     is_withheld,
 )
-from vigil.store.facts import FACT_COLUMNS, not_withheld
+from vigil.store.facts import FACT_COLUMNS, not_withheld, person_taken_down
 from vigil.store.queries import _escape
 from vigil.store.schema import event, name_key, person_fact, person_record, record
 from vigil.thesaurus import CATEGORIES
@@ -210,7 +211,7 @@ def _persons(
     a row per person (and one for all records no person holds), counted by window sums."""
     visible = m.c.g.is_not(None)
     if withhold is not None:
-        life = (m.c.latest_birth, m.c.earliest_event, m.c.died)
+        life = (m.c.latest_birth, m.c.earliest_event, m.c.died, person_taken_down(m.c.g))
         visible = and_(visible, not_withheld(withhold, *life))
     per = (
         select(

@@ -18,7 +18,13 @@ from sqlalchemy.engine import Connection
 
 from vigil.privacy import Screen
 from vigil.store.browse import source_page_of
-from vigil.store.facts import aggregates, chunks, not_withheld
+from vigil.store.facts import (
+    aggregates,
+    chunks,
+    not_withheld,
+    person_taken_down,
+    record_taken_down,
+)
 from vigil.store.schema import (
     event,
     link_run,
@@ -27,6 +33,7 @@ from vigil.store.schema import (
     person_record,
     record,
     source,
+    takedown,
     term,
 )
 
@@ -35,10 +42,12 @@ if TYPE_CHECKING:
 
 
 def state(reg: Registry) -> tuple[Any, ...]:
-    """What changes whenever a figure may: the sources ingested and the last linkage run.
+    """What changes whenever a figure may: the sources ingested, the last linkage run, and the
+    takedowns made and lifted.
 
     Records are never edited, so a new source is the only way counts change before linkage;
-    linkage rewrites persons in one run, which gets a new id. Decisions act through a run.
+    linkage rewrites persons in one run, which gets a new id. Decisions act through a run. A
+    takedown withholds people at once, and lifting one shows them again.
     """
     reg.check()
     with reg.engine.connect() as conn:
@@ -46,13 +55,19 @@ def state(reg: Registry) -> tuple[Any, ...]:
         last = conn.execute(
             select(link_run.c.id, link_run.c.finished_at).order_by(link_run.c.id.desc()).limit(1)
         ).first()
-    return (*sources, *(last or (None, None)))
+        takedowns = conn.execute(
+            select(func.max(takedown.c.id), func.count(takedown.c.lifted_at))
+        ).one()
+    return (*sources, *(last or (None, None)), *takedowns)
 
 
-def _withheld(screen: Screen, latest_birth: Any, earliest_event: Any, died: Any) -> Any:
+def _withheld(
+    screen: Screen, latest_birth: Any, earliest_event: Any, died: Any, taken_down: Any
+) -> Any:
     """The policy's condition negated; a group with no facts (NULLs) is withheld, as
     `browse.is_withheld` holds."""
-    shown = not_withheld(screen, latest_birth, earliest_event, func.coalesce(died, False))
+    died = func.coalesce(died, False)
+    shown = not_withheld(screen, latest_birth, earliest_event, died, taken_down)
     return not_(func.coalesce(shown, False))
 
 
@@ -68,13 +83,29 @@ def withheld_records(reg: Registry, screen: Screen) -> list[int]:
     of_persons = (
         select(person_record.c.record_id)
         .outerjoin(person_fact, pf.person_id == person_record.c.person_id)
-        .where(_withheld(screen, pf.latest_birth, pf.earliest_event, pf.died))
+        .where(
+            _withheld(
+                screen,
+                pf.latest_birth,
+                pf.earliest_event,
+                pf.died,
+                person_taken_down(person_record.c.person_id),
+            )
+        )
     )
     recs, evs = (q.where(record.c.id.not_in(linked)).subquery() for q in aggregates("r", None))
     lone = (
         select(recs.c.k)
         .outerjoin(evs, evs.c.k == recs.c.k)
-        .where(_withheld(screen, recs.c.latest_birth, evs.c.earliest_event, evs.c.died))
+        .where(
+            _withheld(
+                screen,
+                recs.c.latest_birth,
+                evs.c.earliest_event,
+                evs.c.died,
+                record_taken_down(recs.c.k),
+            )
+        )
     )
     with reg.engine.connect() as conn:
         return sorted([*conn.scalars(of_persons), *conn.scalars(lone)])

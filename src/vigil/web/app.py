@@ -1,23 +1,28 @@
 """The web application: server-rendered pages in Russian and English, and a JSON API.
 
 One router module per family of pages (search, persons, records, sources), each holding its
-pages and its API routes; a new family (review, ingest, statistics) is one more module in
-ROUTERS. Every route reads through `state.Public`, which applies the privacy policy.
+pages and its API routes; a new family is one more module in ROUTERS. Every route declares the
+role it needs (`vigil.web.auth`): the public families get theirs here, as they are included;
+review, ingest and the login pages declare their own on each route. Reading routes go through
+`state.Public`, which applies the privacy policy; a researcher (or any role above) gets a
+second reader over the same registry that withholds no one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exception_handlers import (
     http_exception_handler,
     request_validation_exception_handler,
 )
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -25,13 +30,15 @@ from starlette.responses import Response
 from vigil import privacy
 from vigil.errors import NotFound
 from vigil.store import Registry
-from vigil.web import i18n, persons, records, review, search, sources, stats, upload
+from vigil.store.accounts import Accounts
+from vigil.web import auth, i18n, persons, records, review, search, sources, state, stats, upload
 from vigil.web.editing import Editor
 from vigil.web.pages import STATIC, render
 from vigil.web.state import Public
 
-ROUTERS = (search, persons, records, sources, stats)
-EDITING = (review, upload)  # served only with `vigil serve --editing`
+ROUTERS = (search, persons, records, sources, stats)  # public: anonymous, or reader at least
+EDITING = (review, upload)  # each route declares reviewer or editor itself
+STATIC_ROLE = auth.ANONYMOUS  # /static: the style sheet, which the login page needs too
 DESCRIPTION = """Read the registry: search persons by name in any script or spelling, and read
 persons, records and sources with a citation (source, locator, span) behind every fact.
 
@@ -47,19 +54,25 @@ def create_app(
     db: str | None = None,
     policy: privacy.Policy = privacy.DEFAULT,
     *,
-    editing: bool = False,
+    login_required: bool = False,
+    secure_cookies: bool = False,
     upload_limit: int = upload.DEFAULT_LIMIT,
 ) -> FastAPI:
     """The app over the registry at `db` (as `--db` takes it); it must exist and be current.
 
-    `editing` adds the review and ingest pages, which show records unscreened and write to
-    the registry; `upload_limit` is the largest file (bytes) they accept."""
+    `login_required` makes every page but /login need at least a reader's login;
+    `secure_cookies` marks the session cookie Secure even over plain http (behind a proxy
+    that speaks https); `upload_limit` is the largest file (bytes) the ingest page accepts."""
     registry = Registry.open(db)
     registry.check()
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        explanations = app.state.editor.explanations
+        if app.state.accounts.anyone("reviewer", "admin"):
+            explanations.warm()  # so that the first review page need not wait
         yield
+        explanations.settle()
         registry.close()
 
     app = FastAPI(
@@ -67,29 +80,73 @@ def create_app(
         summary="A registry that documents political persecution from its sources.",
         description=DESCRIPTION,
         version=_version(),
-        docs_url="/api/docs",
+        docs_url=None,  # served below, with their role declared like every other route
+        openapi_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
     app.state.public = Public(registry, privacy.screen(policy))
+    # Persons the policy withholds, shown to researchers and above: no screen at all.
+    app.state.unscreened = Public(registry, None)  # type: ignore[arg-type]
+    app.dependency_overrides[state.public] = _reader
     app.state.location = registry.location
+    app.state.accounts = Accounts(registry.engine)
+    app.state.secure_cookies = secure_cookies
+    app.state.login_required = login_required
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.state.editing = editing
-    if editing:
-        app.state.editor = Editor(registry, upload_limit)
-        app.state.editor.explanations.warm()
-    for module in ROUTERS + (EDITING if editing else ()):
+    app.state.editor = Editor(registry, upload_limit)
+    public_role = [Depends(auth.READER if login_required else auth.PUBLIC)]
+    for module in ROUTERS:
+        app.include_router(module.router, dependencies=public_role)
+        app.include_router(module.api, dependencies=public_role)
+    app.include_router(_docs(), dependencies=public_role)
+    for module in (*EDITING, auth):
         app.include_router(module.router)
         app.include_router(module.api)
     _handle_errors(app)
+    app.middleware("http")(_private)
     app.middleware("http")(_language_cookie)
     app.middleware("http")(_server_timing)
     return app
 
 
+def _reader(request: Request) -> Public:
+    """Replaces `state.public` for every route: the unscreened reader for researchers."""
+    caller = auth.identify(request)
+    return request.app.state.unscreened if caller.may("researcher") else request.app.state.public
+
+
+def _docs() -> APIRouter:
+    """The OpenAPI schema and its browsable page, as routes that declare a role."""
+    docs = APIRouter(include_in_schema=False)
+
+    @docs.get("/openapi.json")
+    def openapi(request: Request) -> JSONResponse:
+        return JSONResponse(request.app.openapi())
+
+    @docs.get("/api/docs")
+    def swagger(request: Request) -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Vigil API")
+
+    return docs
+
+
 def from_environment() -> FastAPI:
-    """The reading app over $VIGIL_DB: what each process of `vigil serve --workers N` runs."""
-    return create_app(None)
+    """The app over $VIGIL_DB: what each process of `vigil serve --workers N` runs, with
+    `--login-required` and `--secure-cookies` passed on in the environment. Ingest jobs live in
+    the process that runs them, so several processes take no uploads (503 says why)."""
+    import os
+
+    from vigil.config import load  # the policy `vigil serve` was given, through $VIGIL_CONFIG
+
+    app = create_app(
+        None,
+        load().policy,
+        login_required=bool(os.environ.get("VIGIL_LOGIN_REQUIRED")),
+        secure_cookies=bool(os.environ.get("VIGIL_SECURE_COOKIES")),
+    )
+    app.state.editor.ingest = False
+    return app
 
 
 def _version() -> str:
@@ -108,6 +165,19 @@ async def _server_timing(
     start = time.perf_counter()
     response = await call_next(request)
     response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.1f}"
+    return response
+
+
+async def _private(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """What a logged-in caller sees is theirs: no cache may keep it or give it to another."""
+    response = await call_next(request)
+    caller = getattr(request.state, "caller", None)
+    if caller is not None and caller.session is not None:
+        response.headers["Cache-Control"] = "private, no-store"
+    if _is_api(request):
+        response.headers.setdefault("Vary", "Authorization, Cookie")
     return response
 
 
@@ -134,7 +204,16 @@ def _handle_errors(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
-        if _is_api(request) or exc.status_code not in (404, 405):
+        status = exc.status_code
+        if _is_api(request):
+            return await http_exception_handler(request, exc)
+        if status == 401 and request.method in ("GET", "HEAD"):
+            return RedirectResponse(auth.login_url(request), status_code=303)
+        if status in (401, 403, 429, 503):
+            page = _error_page(request, status, [str(exc.detail)])
+            page.headers.update(exc.headers or {})
+            return page
+        if status not in (404, 405):
             return await http_exception_handler(request, exc)
         return _error_page(request, 404, [])
 
@@ -154,4 +233,6 @@ def _handle_errors(app: FastAPI) -> None:
 
 
 def _error_page(request: Request, status: int, details: list[str]) -> Response:
+    with contextlib.suppress(HTTPException):  # the header's login or logout on any page
+        auth.identify(request)
     return render(request, "error.html", {"status": status, "details": details}, status)

@@ -1,48 +1,21 @@
-"""The editor's side of `vigil serve --editing`: the registry unscreened, and who may write.
-
-Until accounts arrive, editing is for the person at this machine: the server listens on a
-loopback address only, every editing request must name a loopback host (a web page that
-rebinds its own domain to 127.0.0.1 cannot read or write through it), and a POST whose
-Origin or Referer names another site is refused, so no other website can submit a form here.
+"""What the editing pages (review, ingest) share: the registry unscreened, its explanations
+and the ingest jobs. Who may use them is `vigil.web.auth`'s business: each of those routes
+declares the editor or reviewer role.
 """
 
 from __future__ import annotations
 
-import getpass
-import ipaddress
-import os
 import threading
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 
 from vigil.linkage.explain import Explainer, Explanation
 from vigil.store import Registry
 from vigil.web.jobs import Jobs
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 EXPLAINED = 2000  # explanations kept per link run
-
-
-def is_loopback(host: str) -> bool:
-    """localhost, 127.0.0.0/8 or ::1 (an IPv6 address may come in brackets)."""
-    name = host.strip("[]").casefold()
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
-
-
-def default_reviewer() -> str:
-    """$VIGIL_USER or the login name, as `vigil review` takes it; empty when neither exists."""
-    try:
-        return os.environ.get("VIGIL_USER") or getpass.getuser()
-    except OSError:  # no login name (some containers): the form asks for one
-        return ""
 
 
 class Explanations:
@@ -56,6 +29,7 @@ class Explanations:
         self._lock = threading.Lock()
         self._explainer: Explainer | None = None
         self._seen: dict[tuple[int, int], Explanation] = {}
+        self._warming: threading.Thread | None = None
 
     def warm(self) -> None:
         """Build the explainer in the background, so the first review page need not wait."""
@@ -67,7 +41,13 @@ class Explanations:
             except Exception:  # a failure here is reported again on first real use
                 pass
 
-        threading.Thread(target=build, name="vigil-explainer", daemon=True).start()
+        self._warming = threading.Thread(target=build, name="vigil-explainer", daemon=True)
+        self._warming.start()
+
+    def settle(self, timeout: float = 120) -> None:
+        """Wait for the background build: DuckDB aborts a process that exits under it."""
+        if self._warming is not None:
+            self._warming.join(timeout)
 
     def _current(self, run: dict[str, Any] | None) -> Explainer | None:
         if run is None:
@@ -97,6 +77,7 @@ class Editor:
 
     registry: Registry
     upload_limit: int
+    ingest: bool = True  # False in a server of several processes: a job lives in one
     explanations: Explanations = field(init=False)
     jobs: Jobs = field(init=False)
 
@@ -106,14 +87,5 @@ class Editor:
 
 
 def editor(request: Request) -> Editor:
-    """FastAPI dependency: the editor's state, and the checks every editing request passes."""
-    host = request.headers.get("host", "")
-    if not is_loopback(urlsplit(f"//{host}").hostname or ""):
-        raise HTTPException(403, f"editing is served to loopback addresses only, not {host!r}")
-    if request.method not in SAFE_METHODS:
-        sender = request.headers.get("origin") or request.headers.get("referer")
-        if sender is not None and urlsplit(sender).netloc != host:
-            raise HTTPException(
-                403, f"refused: a form sent from {sender!r} to {host!r} (another site)"
-            )
+    """FastAPI dependency: the editor's state (the route's role is checked by its `Needs`)."""
     return request.app.state.editor

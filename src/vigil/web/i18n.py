@@ -228,6 +228,55 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.404.text": "По этому адресу нет открытой страницы.",
         "error.400": "Неверный запрос",
         "error.400.text": "В адресе есть значение, которое страница не может использовать:",
+        # -- accounts (vigil.web.auth) --
+        "auth.login": "Войти",
+        "auth.logout": "Выйти",
+        "auth.login.title": "Вход",
+        "auth.name": "Имя учётной записи",
+        "auth.password": "Пароль",
+        "auth.submit": "Войти",
+        "auth.hint": (
+            "Учётные записи создаёт администратор сервера командой «vigil user add». Без входа "
+            "открыты общедоступные страницы."
+        ),
+        "auth.login.wrong": "Неверное имя или пароль.",
+        "auth.login.refused": (
+            "Слишком много неудачных попыток входа. Попробуйте снова через {minutes} мин."
+        ),
+        "auth.signed_in": "Вы вошли как {name} ({role}).",
+        "auth.unscreened": (
+            "Вы вошли с ролью «{role}»: показаны и люди, скрытые от публики (они могут быть "
+            "живы). Не публикуйте эти сведения."
+        ),
+        "auth.account.title": "Учётная запись",
+        "auth.role": "Роль",
+        "auth.expires": "Вход действует до",
+        "auth.may": "Что вам доступно",
+        "auth.passwd.hint": "Пароль меняет администратор: vigil user passwd {name}",
+        "role.anonymous": "без входа",
+        "role.reader": "читатель",
+        "role.researcher": "исследователь",
+        "role.editor": "редактор",
+        "role.reviewer": "рецензент",
+        "role.admin": "администратор",
+        "role.anonymous.may": (
+            "общедоступные страницы и API (людей, которые могут быть живы, не видно)"
+        ),
+        "role.reader.may": "своя учётная запись и выход",
+        "role.researcher.may": (
+            "неопубликованные данные: люди, скрытые политикой приватности (только чтение)"
+        ),
+        "role.editor.may": "внесение источников (страница «Загрузка»)",
+        "role.reviewer.may": "очередь пар записей и решения по ним (страница «Проверка»)",
+        "role.admin.may": "всё перечисленное",
+        "error.401": "Нужно войти",
+        "error.401.text": "Эта страница доступна только после входа.",
+        "error.403": "Доступ запрещён",
+        "error.403.text": "Запрос отклонён:",
+        "error.429": "Слишком много попыток",
+        "error.429.text": "Подождите и попробуйте снова:",
+        "error.503": "Недоступно на этом сервере",
+        "error.503.text": "Сервер не может выполнить этот запрос:",
         "error.back": "Вернуться к поиску",
         "publish.nav.data": "Открытые данные",
         "publish.search.offline": (
@@ -593,6 +642,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.404.text": "There is no public page at this address.",
         "error.400": "Bad request",
         "error.400.text": "The address holds a value this page cannot use:",
+        # -- accounts (vigil.web.auth) --
+        "auth.login": "Log in",
+        "auth.logout": "Log out",
+        "auth.login.title": "Log in",
+        "auth.name": "Account name",
+        "auth.password": "Password",
+        "auth.submit": "Log in",
+        "auth.hint": (
+            "The server's administrator makes accounts with “vigil user add”. Without logging "
+            "in, the public pages are open."
+        ),
+        "auth.login.wrong": "Wrong name or password.",
+        "auth.login.refused": "Too many failed logins. Try again in {minutes} min.",
+        "auth.signed_in": "You are logged in as {name} ({role}).",
+        "auth.unscreened": (
+            "You are logged in with the {role} role: people withheld from the public (who may be "
+            "alive) are shown too. Do not publish what you read about them."
+        ),
+        "auth.account.title": "Account",
+        "auth.role": "Role",
+        "auth.expires": "Logged in until",
+        "auth.may": "What you may do",
+        "auth.passwd.hint": "The administrator changes passwords: vigil user passwd {name}",
+        "role.anonymous": "not logged in",
+        "role.reader": "reader",
+        "role.researcher": "researcher",
+        "role.editor": "editor",
+        "role.reviewer": "reviewer",
+        "role.admin": "administrator",
+        "role.anonymous.may": "the public pages and API (people who may be alive are withheld)",
+        "role.reader.may": "your own account page, and logging out",
+        "role.researcher.may": "unpublished data: people the privacy policy withholds (read only)",
+        "role.editor.may": "ingesting sources (the Ingest page)",
+        "role.reviewer.may": "the queue of record pairs and decisions on them (the Review page)",
+        "role.admin.may": "all of the above",
+        "error.401": "Log in first",
+        "error.401.text": "This page is open only after logging in.",
+        "error.403": "Forbidden",
+        "error.403.text": "The request was refused:",
+        "error.429": "Too many attempts",
+        "error.429.text": "Wait, then try again:",
+        "error.503": "Not available on this server",
+        "error.503.text": "The server cannot do this:",
         "error.back": "Back to search",
         "publish.nav.data": "Open data",
         "publish.search.offline": (

@@ -61,8 +61,16 @@ class Jobs:
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="vigil-ingest")
     )
 
-    def submit(self, path: Path, filename: str, fmt: str | None, options: ReaderOptions) -> Job:
-        """Queue the file at `path` (in a folder of its own, removed when the job ends)."""
+    def submit(
+        self,
+        path: Path,
+        filename: str,
+        fmt: str | None,
+        options: ReaderOptions,
+        actor: str | None = None,
+    ) -> Job:
+        """Queue the file at `path` (in a folder of its own, removed when the job ends);
+        `actor` is who the audit log names."""
         job = Job(secrets.token_urlsafe(9), filename, fmt, path.stat().st_size, datetime.now(UTC))
         with self._lock:
             self._jobs[job.id] = job
@@ -72,7 +80,7 @@ class Jobs:
                 if self._jobs[oldest].state in ("queued", "running"):
                     break
                 del self._jobs[oldest]
-        self._pool.submit(self._run, job, path, options)
+        self._pool.submit(self._run, job, path, options, actor)
         return job
 
     def get(self, job_id: str) -> Job | None:
@@ -83,14 +91,14 @@ class Jobs:
         with self._lock:
             return list(self._jobs.values())
 
-    def _run(self, job: Job, path: Path, options: ReaderOptions) -> None:
+    def _run(self, job: Job, path: Path, options: ReaderOptions, actor: str | None) -> None:
         job.state = "running"
 
         def progress(done: int, total: int) -> None:
             job.done, job.total = done, total
 
         try:
-            result = ingest_path(self.registry, path, job.format, options, progress)
+            result = ingest_path(self.registry, path, job.format, options, progress, actor)
             failure = None
         except InputError as exc:  # named after the upload, not the temporary copy
             failure = (job.message(exc.line, exc.reason), exc.line, exc.reason)

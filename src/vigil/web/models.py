@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
+from fastapi import HTTPException, Path
 from pydantic import BaseModel, Field
+
+# An id as the database can hold it (SQLite and PostgreSQL keep 64-bit integers): a larger
+# number in a URL is a bad parameter (422), not a server error when it is converted.
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Citation(BaseModel):
@@ -268,7 +274,9 @@ class DecisionIn(BaseModel):
     b: int
     verdict: Literal["same", "different"]
     reason: str | None = None
-    reviewer: str | None = Field(None, description="default: the server's $VIGIL_USER")
+    reviewer: str | None = Field(
+        None, description="optional; if given, the caller's own account name (it decides)"
+    )
 
 
 class IngestWarning(BaseModel):
@@ -428,3 +436,10 @@ class StatRecords(BaseModel):
     per_page: int
     pages: int
     records: list[Record]
+
+
+def unprocessable(message: str, *where: str) -> HTTPException:
+    """A 422 in the shape FastAPI gives its own and the schema documents for every route: a
+    list of errors, each located (`where`: "query", "year_to"; or "body", "reviewer")."""
+    detail = [{"loc": list(where or ("query",)), "msg": message, "type": "value_error"}]
+    return HTTPException(status_code=422, detail=detail)

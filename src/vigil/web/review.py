@@ -1,28 +1,29 @@
 """Review: the undecided pairs nearest the link threshold, one at a time, as `vigil review`
 walks them: both records with their sources, why the model scored them so, and a decision.
 
-Served only with `vigil serve --editing`: it shows records unscreened and writes decisions.
+It shows records unscreened and writes decisions, so every route needs the reviewer role;
+a decision is recorded under the reviewer's account (`web:NAME`), never a typed name.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.exc import OperationalError
 
 from vigil.errors import NotFound, RegistryError, VigilError
 from vigil.linkage.explain import Explanation
 from vigil.web import models, views
-from vigil.web.editing import Editor, default_reviewer, editor
+from vigil.web.auth import REFUSED, REVIEWER, Caller
+from vigil.web.editing import Editor, editor
 from vigil.web.pages import render
 
 router = APIRouter()
-api = APIRouter(prefix="/api", tags=["review"])
+api = APIRouter(prefix="/api", tags=["review"], responses=REFUSED)
 MAX_BATCH = 50
-REVIEWER_COOKIE = "reviewer"  # the name last typed, so the form keeps it
-NO_REVIEWER = "review.error.reviewer"  # the page shows this key in the reader's language
+Reviewer = Annotated[Caller, Depends(REVIEWER)]
 
 
 def explanation(exp: Explanation) -> dict[str, Any]:
@@ -103,15 +104,17 @@ def _decided(ed: Editor, which: str | None) -> dict[str, Any] | None:
     return decisions[-1] if decisions else None
 
 
-def _page(request: Request, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    reviewer = request.cookies.get(REVIEWER_COOKIE) or default_reviewer()
-    ctx = {"reviewer": reviewer, "error": None, **context}
+def _page(
+    request: Request, caller: Caller, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    ctx = {"reviewer": caller.actor, "csrf": caller.csrf, "error": None, **context}
     return render(request, "review.html", ctx, status)
 
 
 @router.get("/review", response_class=HTMLResponse, include_in_schema=False)
 def review_page(
     request: Request,
+    caller: Reviewer,
     ed: Annotated[Editor, Depends(editor)],
     position: Annotated[int, Query(ge=1)] = 1,
     decided: str | None = None,
@@ -119,7 +122,7 @@ def review_page(
     q = queue(ed, position - 1, 1)
     current = q["pairs"][0] if q["pairs"] else None
     ctx = {"q": q, "p": current, "position": position, "decided": _decided(ed, decided)}
-    return _page(request, ctx)
+    return _page(request, caller, ctx)
 
 
 @router.get("/review/pairs/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
@@ -127,6 +130,7 @@ def pair_page(
     request: Request,
     a: int,
     b: int,
+    caller: Reviewer,
     ed: Annotated[Editor, Depends(editor)],
     decided: str | None = None,
 ) -> HTMLResponse:
@@ -134,15 +138,13 @@ def pair_page(
     if a == b:
         raise NotFound(f"a pair needs two records, got {a} twice")
     ctx = {"q": None, "p": pair(ed, a, b), "position": None, "decided": _decided(ed, decided)}
-    return _page(request, ctx)
+    return _page(request, caller, ctx)
 
 
 def _decide(
     ed: Editor, a: int, b: int, verdict: str, who: str, reason: str | None
 ) -> dict[str, Any]:
     """`Registry.decide`, the store call `vigil decide` makes; a missing record is not found."""
-    if not who:
-        raise VigilError(NO_REVIEWER)
     for rid in (a, b):
         ed.registry.record_page(rid, withhold=None)  # NotFound, like any missing id
     try:
@@ -154,11 +156,11 @@ def _decide(
 @router.post("/review/decisions", include_in_schema=False)
 def decide_form(
     request: Request,
+    caller: Reviewer,
     ed: Annotated[Editor, Depends(editor)],
     a: Annotated[int, Form()],
     b: Annotated[int, Form()],
     verdict: Annotated[str, Form()],
-    reviewer: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
     position: Annotated[int | None, Form(ge=1)] = None,
 ) -> Response:
@@ -166,24 +168,22 @@ def decide_form(
     if verdict == "skip":
         target = f"/review?position={position + 1}" if position else pair_url(a, b)
         return RedirectResponse(target, status_code=303)
-    who = reviewer.strip()
     try:
-        _decide(ed, a, b, verdict, who, reason.strip())
+        _decide(ed, a, b, verdict, caller.actor, reason.strip())
     except NotFound:
         raise
     except VigilError as exc:
         ctx = {"q": None, "p": pair(ed, a, b, position), "position": position,
-               "decided": None, "error": str(exc), "reviewer": who, "reason": reason}  # fmt: skip
-        return _page(request, ctx, 400)
+               "decided": None, "error": str(exc), "reason": reason}  # fmt: skip
+        return _page(request, caller, ctx, 400)
     done = f"decided={min(a, b)}-{max(a, b)}"
     target = f"/review?position={position}&{done}" if position else f"{pair_url(a, b)}?{done}"
-    response = RedirectResponse(target, status_code=303)
-    response.set_cookie(REVIEWER_COOKIE, who, max_age=365 * 24 * 3600, samesite="strict")
-    return response
+    return RedirectResponse(target, status_code=303)
 
 
 @api.get("/review", response_model=models.ReviewQueue)
 def review_api(
+    caller: Reviewer,
     ed: Annotated[Editor, Depends(editor)],
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 10,
@@ -199,14 +199,21 @@ def review_api(
     response_model=models.Decision,
     responses={404: {"description": "no such record"}, 422: {"description": "not a decision"}},
 )
-def decide_api(body: models.DecisionIn, ed: Annotated[Editor, Depends(editor)]) -> dict[str, Any]:
+def decide_api(
+    body: models.DecisionIn, caller: Reviewer, ed: Annotated[Editor, Depends(editor)]
+) -> dict[str, Any]:
     """Record that two records are the same person or different people, as `vigil decide`
-    does; `vigil link` applies it. The reviewer defaults to the server's $VIGIL_USER."""
-    who = (body.reviewer or default_reviewer()).strip()
+    does; `vigil link` applies it. It is recorded under the caller's account (`web:NAME`);
+    `reviewer`, if given, must be that account's name."""
+    if body.reviewer and body.reviewer.strip() not in (caller.name, caller.actor):
+        raise models.unprocessable(
+            f"a decision is recorded under your own account ({caller.name}), not {body.reviewer!r}",
+            "body",
+            "reviewer",
+        )
     try:
-        return _decide(ed, body.a, body.b, body.verdict, who, body.reason)
+        return _decide(ed, body.a, body.b, body.verdict, caller.actor, body.reason)
     except NotFound:
         raise
     except VigilError as exc:
-        detail = "a decision needs a reviewer" if str(exc) == NO_REVIEWER else str(exc)
-        raise HTTPException(422, detail) from None
+        raise models.unprocessable(str(exc), "body") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from vigil.store.search import SearchQuery
@@ -16,6 +16,7 @@ from vigil.web.state import Public, public
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_YEAR = 9999
+MAX_PAGE = 10**9  # (times per_page, a row count the database can hold)
 
 router = APIRouter()
 api = APIRouter(prefix="/api", tags=["search"])
@@ -53,7 +54,7 @@ def search_page(
         place=place.strip() or None,
         authority=authority.strip() or None,
         category=category or None,
-        page=form_number(errors, "page", page, 1, 10**9) or 1,
+        page=form_number(errors, "page", page, 1, MAX_PAGE) or 1,
         per_page=form_number(errors, "per_page", per_page, 1, MAX_PER_PAGE) or PER_PAGE,
     )
     result = None if errors or query.empty else views.search(pub.search(query))
@@ -94,13 +95,13 @@ def search_api(
     category: Annotated[
         str | None, Query(description="category code; its narrower categories count too")
     ] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = PER_PAGE,
 ) -> dict[str, Any]:
     """Persons, and records not yet linked to one, whose name matches; withheld people never."""
     errors: list[str] = []
     _order(errors, year_from, year_to)
     if errors:
-        raise HTTPException(status_code=422, detail=errors[0])
+        raise models.unprocessable(errors[0], "query", "year_to")
     query = SearchQuery(q, event, year_from, year_to, place, authority, category, page, per_page)
     return views.search(pub.search(query))

@@ -114,7 +114,7 @@ def figure_ref(
     if figure == "outcome":
         return OutcomeRef(after, cohort or None, outcome or None, detail)
     if claim is None:
-        raise HTTPException(status_code=422, detail="claim: an id is needed")
+        raise models.unprocessable("claim: an id is needed", "query", "claim")
     return ClaimRef(claim)
 
 
@@ -210,7 +210,7 @@ def statistics_records_page(
 
 
 def _unprocessable(exc: VigilError) -> HTTPException:
-    return HTTPException(status_code=422, detail=str(exc))
+    return models.unprocessable(str(exc))
 
 
 @api.get("/timeline", response_model=models.StatTimeline, summary="Events over time")

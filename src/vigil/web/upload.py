@@ -3,7 +3,7 @@ takes them, and follow the job until the source is in (or the error, with file a
 
 The upload is read as it arrives and refused once it passes the size limit, saved to a
 temporary folder of its own, and ingested there by a background job (vigil.web.jobs).
-Served only with `vigil serve --editing`.
+Every route needs the editor role; the audit log names the account (`web:NAME`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -23,19 +23,22 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from vigil.errors import NotFound
 from vigil.readers import READERS, ReaderOptions, get_reader
 from vigil.readers.table import parse_mapping
-from vigil.web import i18n, models, views
+from vigil.web import auth, i18n, models, views
+from vigil.web.auth import EDITOR, REFUSED, UPLOADER, Caller
 from vigil.web.editing import Editor, editor
 from vigil.web.jobs import Job
 from vigil.web.pages import render
 
 router = APIRouter()
-api = APIRouter(prefix="/api", tags=["ingest"])
+api = APIRouter(prefix="/api", tags=["ingest"], responses=REFUSED)
 
 MB = 1024 * 1024
 DEFAULT_LIMIT = 200 * MB
 FORM_SLACK = 64 * 1024  # room for the other fields and the multipart framing
 WARNINGS_SHOWN = 1000
 CHUNK = MB
+Ingester = Annotated[Caller, Depends(EDITOR)]
+Uploader = Annotated[Caller, Depends(UPLOADER)]  # checks the form's token in `accept`
 
 
 class Refused(Exception):
@@ -113,10 +116,23 @@ def _text(form: FormData, key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-async def accept(request: Request, ed: Editor) -> Job:
-    """Check the upload and its options as `vigil ingest` would, save it, start its job."""
+def ingester(request: Request) -> Editor:
+    """The editor's state, if this process takes uploads (one of several processes does not:
+    a job's progress lives in the process that runs it)."""
+    ed = editor(request)
+    if not ed.ingest:
+        raise HTTPException(
+            503, "this server runs several processes (--workers): ingest needs one process"
+        )
+    return ed
+
+
+async def accept(request: Request, ed: Editor, caller: Caller) -> Job:
+    """Check the upload and its options as `vigil ingest` would, save it, start its job.
+    A form sent with the session cookie carries the session's token (`csrf`), checked first."""
     form = await _form(request, ed.upload_limit)
     try:
+        auth.pending_token(request, form.get(auth.CSRF_FIELD))
         upload = form.get("file")
         if not isinstance(upload, UploadFile) or not upload.filename:
             raise Refused(400, "ingest.refused.nofile")
@@ -131,7 +147,7 @@ async def accept(request: Request, ed: Editor) -> Job:
         path = await run_in_threadpool(_save, upload, ed.upload_limit)
     finally:
         await form.close()
-    return ed.jobs.submit(path, path.name, fmt, options)
+    return ed.jobs.submit(path, path.name, fmt, options, caller.actor)
 
 
 def job_view(job: Job, shown: int = WARNINGS_SHOWN) -> dict[str, Any]:
@@ -171,9 +187,14 @@ def _job(ed: Editor, job_id: str) -> Job:
 
 
 def _form_page(
-    request: Request, ed: Editor, refused: Refused | None = None, status: int = 200
+    request: Request,
+    ed: Editor,
+    caller: Caller,
+    refused: Refused | None = None,
+    status: int = 200,
 ) -> HTMLResponse:
     ctx = {
+        "csrf": caller.csrf,
         "formats": formats(),
         "limit": megabytes(ed.upload_limit),
         "refused": refused,
@@ -183,21 +204,27 @@ def _form_page(
 
 
 @router.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
-def ingest_page(request: Request, ed: Annotated[Editor, Depends(editor)]) -> HTMLResponse:
-    return _form_page(request, ed)
+def ingest_page(
+    request: Request, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+) -> HTMLResponse:
+    return _form_page(request, ed, caller)
 
 
 @router.post("/ingest", include_in_schema=False)
-async def ingest_form(request: Request, ed: Annotated[Editor, Depends(editor)]) -> Response:
+async def ingest_form(
+    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(ingester)]
+) -> Response:
     try:
-        job = await accept(request, ed)
+        job = await accept(request, ed, caller)
     except Refused as exc:
-        return _form_page(request, ed, exc, exc.status)
+        return _form_page(request, ed, caller, exc, exc.status)
     return RedirectResponse(f"/ingest/jobs/{job.id}", status_code=303)
 
 
 @router.get("/ingest/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
-def job_page(request: Request, job_id: str, ed: Annotated[Editor, Depends(editor)]) -> HTMLResponse:
+def job_page(
+    request: Request, job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+) -> HTMLResponse:
     return render(request, "ingest_job.html", {"j": job_view(_job(ed, job_id))})
 
 
@@ -229,18 +256,22 @@ UPLOAD_BODY = {
     openapi_extra=UPLOAD_BODY,
     responses={413: {"description": "larger than the server's upload limit"}},
 )
-async def ingest_api(request: Request, ed: Annotated[Editor, Depends(editor)]) -> Any:
+async def ingest_api(
+    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(ingester)]
+) -> Any:
     """Upload a source file to ingest in the background, with `vigil ingest`'s options;
     follow it at /api/ingest/jobs/{id}."""
     try:
-        job = await accept(request, ed)
+        job = await accept(request, ed, caller)
     except Refused as exc:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
     return job_view(job)
 
 
 @api.get("/ingest/jobs/{job_id}", response_model=models.IngestJob, responses={404: {}})
-def job_api(job_id: str, ed: Annotated[Editor, Depends(editor)]) -> dict[str, Any]:
+def job_api(
+    job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+) -> dict[str, Any]:
     """An ingest job: its progress, then the source it made (with counts and warnings, each
     with its line) or the error, with file, line and reason."""
     return job_view(_job(ed, job_id))
