@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 
 from vigil import console
@@ -49,11 +50,11 @@ def user_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except VigilError as exc:
-            console.err.print(f"[red]error:[/red] {exc}", markup=True)
+            console.err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
             raise typer.Exit(1) from None
         except SQLAlchemyError as exc:
             reason = getattr(exc, "orig", None) or exc
-            console.err.print(f"[red]error:[/red] database: {reason}", markup=True)
+            console.err.print(f"[red]error:[/red] database: {escape(str(reason))}", markup=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -121,7 +122,7 @@ def ingest(
             try:
                 res = ingest_path(reg, path, fmt, options, step)
             except InputError as exc:
-                console.err.print(f"[red]error:[/red] {exc}", markup=True)
+                console.err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True)
                 failed += 1
                 continue
             finally:
@@ -226,8 +227,9 @@ def show_record(record_id: int, db: Db = None, as_json: Json = False) -> None:
         return
     src = rec["source"]
     console.out.print(f"[bold]record {rec['id']}[/bold] — source {src['id']}: "
-                      f"{src['title'] or src['filename']} "
-                      f"({src['filename']}), entry {rec['entry']}, line {rec['line']}")  # fmt: skip
+                      f"{escape(src['title'] or src['filename'])} "
+                      f"({escape(src['filename'])}), entry {rec['entry']}, line {rec['line']}",
+                      markup=True)  # fmt: skip
     console.out.print(rec["text"])
     skip = {"id", "text", "source", "events", "source_id", "name_search", "span_start", "span_end"}
     console.out.print(
@@ -277,7 +279,9 @@ def demo(
     from vigil.demo import build_demo
 
     result = build_demo(out)
-    console.out.print("[bold]Vigil demo[/bold]: every person in this corpus is fictional.")
+    console.out.print(
+        "[bold]Vigil demo[/bold]: every person in this corpus is fictional.", markup=True
+    )
     for src, res in result.ingested:
         _report_ingest(src.path, res, shown=3)
     for table in console.stats_tables(result.stats)[:2]:  # by year: `vigil stats`
@@ -307,4 +311,8 @@ from vigil import cli_linkage  # noqa: E402,F401  (registers the linkage command
 from vigil import cli_web  # noqa: E402,F401  (registers serve)
 from vigil import cli_analysis  # noqa: E402,F401  (registers measure)
 from vigil import cli_publish  # noqa: E402,F401  (registers publish)
+from vigil import cli_privacy  # noqa: E402,F401  (registers takedown, config)
 from vigil import cli_audit  # noqa: E402,F401  (registers audit)
+from vigil import cli_users  # noqa: E402,F401  (registers user)
+from vigil import cli_copy  # noqa: E402,F401  (registers migrate)
+from vigil import cli_backup  # noqa: E402,F401  (registers backup, restore)

@@ -135,7 +135,7 @@ def review(
             return
         for i, scored in enumerate(queue, 1):
             pair = reg.pair(scored["record_a"], scored["record_b"])
-            console.out.print(f"\n[bold]pair {i} of {len(queue)}[/bold]")
+            console.out.print(f"\n[bold]pair {i} of {len(queue)}[/bold]", markup=True)
             console.out.print(console.pair_table(pair))
             answer = typer.prompt("same / different / skip / quit", default="skip").strip()
             answer = answer.casefold()
@@ -177,7 +177,9 @@ def show_person(person_id: int, db: Db = None, as_json: Json = False) -> None:
     if as_json:
         console.print_json(p)
         return
-    console.out.print(f"[bold]person {person_id}[/bold]: {len(p['records'])} record(s)")
+    console.out.print(
+        f"[bold]person {person_id}[/bold]: {len(p['records'])} record(s)", markup=True
+    )
     console.out.print(console.person_records_table(p["records"]))
     if p["events"]:
         console.out.print(console.events_table(p["events"], cite="record"))

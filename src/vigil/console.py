@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -22,8 +23,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# No markup by default: names, texts and file names are data, and "[/x]" in one must be shown
+# as written, not read as a closing tag. Styled lines say markup=True and escape their data.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def print_json(value: Any) -> None:
@@ -43,7 +46,7 @@ def progress_bar(quiet: bool) -> Iterator[Progress | None]:
         yield None
         return
     bar = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a file name is data
         BarColumn(),
         TaskProgressColumn(),
         TimeRemainingColumn(),
@@ -211,7 +214,7 @@ def link_report(report: Any, location: str) -> Text:
             f"  [yellow]conflict:[/yellow] records {a} and {b} were decided 'same', but that "
             "joins records decided 'different'"
         )
-    lines.append(f"Registry: {location}. Next: `vigil persons`, `vigil review`.")
+    lines.append(f"Registry: {escape(location)}. Next: `vigil persons`, `vigil review`.")
     return Text.from_markup("\n".join(lines))
 
 

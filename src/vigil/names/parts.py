@@ -14,7 +14,7 @@ from typing import Literal
 
 from vigil.names.given import given_sex, known_given
 from vigil.names.morph import Role, agree, roles
-from vigil.names.text import PARTICLES, Script, script_of
+from vigil.names.text import PARTICLES, Script, script_of, visible
 from vigil.names.titles import is_title, without_titles
 
 Sex = Literal["m", "f"]
@@ -102,7 +102,7 @@ def parse_name(text: str) -> NameParts:
     to, in the orders lists use (surname first in Russian, last in Latin text). Russian words
     in an oblique case are brought to the nominative ("Ивановой Анне Сергеевне").
     """
-    return _parse(" ".join(text.split()))
+    return _parse(" ".join(visible(text).split()))
 
 
 @lru_cache(maxsize=32768)
@@ -238,6 +238,7 @@ def from_parts(
     patronymic written as an initial ("И.", "L") fills the initial field. `sex`, when the source
     states it, wins over what the name shows.
     """
+    surname, given, patronymic = (visible(p) if p else p for p in (surname, given, patronymic))
     surname, given = without_titles(surname), without_titles(given)
     given_words, patronymic_words, initials = [], [], []
     for value, out, slot in ((given, given_words, 0), (patronymic, patronymic_words, 1)):

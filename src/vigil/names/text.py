@@ -20,6 +20,22 @@ _SILENT = dict.fromkeys(
 _STRESS = re.compile(r"(?<=[\u0400-\u04ff])[\u0300\u0301]")
 
 
+# Format characters (Unicode category Cf) that show nothing: zero-width space, joiners and
+# non-joiners, direction marks, embeddings, overrides and isolates, the word joiner, the BOM,
+# the soft hyphen. Sources carry them from copying and typesetting; a name with one is the
+# name without it, and as a word separator one would cut a name in two.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def visible(text: str) -> str:
+    """`text` without invisible format characters, composed (NFC: е + U+0308 is ё)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
 def script_of(text: str) -> Script:
     """The script most letters of `text` are written in; ties and letterless text count as Latin."""
     cyr = len(_CYRILLIC.findall(text))

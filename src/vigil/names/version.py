@@ -4,5 +4,6 @@ Stored with every record's keys, so `vigil link` recomputes keys made by an olde
 instead of comparing keys of two algorithms.
 """
 
-KEYS_VERSION = 3  # 3: given-name classes gained conventional renderings (Майкл, Шон, Жуан)
+KEYS_VERSION = 4  # 4: invisible format characters (U+200B, U+202E, …) are no part of a name
+# 3: given-name classes gained conventional renderings (Майкл, Шон, Жуан)
 # 2: surnames the dictionary lacks are declined by their ending

@@ -17,8 +17,10 @@ they cover) and Quotes (quoted passages, attributed where the text says whose wo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from vigil.dates import PartialDate, find_dates, find_periods, parse_date
 from vigil.errors import InputError
@@ -187,9 +189,24 @@ class ArticleReader:
         paragraphs = [(b.start, text[b.start : b.end]) for b in body]
         meta.language = language_of("".join(p for _, p in paragraphs))
         ref = meta.written or meta.published
-        claims = [c for start, p in paragraphs for c in _claims(p, start, ref)]
-        quotes = _quotes(paragraphs, ref)
+        searched = []
+        for block, (start, p) in zip(body, paragraphs, strict=True):
+            if len(p) <= MAX_PARAGRAPH:
+                searched.append((start, p))
+            else:
+                warnings.append(
+                    f"line {block.lines[0].number}: a paragraph of {len(p):,} characters, kept "
+                    f"but not searched for claims or quotations (at most {MAX_PARAGRAPH:,})"
+                )
+        claims = [c for start, p in searched for c in _claims(p, start, ref)]
+        quotes = _quotes(searched, ref)
         return Parsed(meta=meta, body=text, claims=claims, quotes=quotes, warnings=warnings)
+
+
+# Claims and quotations are sought in paragraphs up to this long (the founding document's
+# longest is about 1,200): the search is not linear in a paragraph's length, and a paragraph
+# of megabytes is no article's prose. A longer one is kept whole, with a warning.
+MAX_PARAGRAPH = 20_000
 
 
 def _read_header(text: str, blocks: list[_Block], meta: SourceMeta, warnings: list[str]) -> int:
@@ -530,9 +547,13 @@ def _value(m: re.Match[str]) -> tuple[float, float, bool] | None:
 def _quantities(text: str, offset: int, skip: list[tuple[int, int]]) -> list[_Quantity]:
     """Quantity phrases in one sentence (`text` starts at `offset` in the body)."""
     found: list[_Quantity] = []
+    skip = sorted(skip)
+    starts = [s for s, _ in skip]
+    reach = list(accumulate((e for _, e in skip), max))  # the furthest end among the first i
     for m in _QUANTITY.finditer(text):
         num_start = next(m.start(g) for g in ("vague", "special", "frac", "num") if m[g])
-        if any(s < m.end() and num_start < e for s, e in skip):
+        before = bisect_left(starts, m.end())  # (by bisection: a long text has many dates)
+        if before and reach[before - 1] > num_start:
             continue  # a date, or part of one
         after = text[m.end() :]
         if m["num"] and not m["pct"]:

@@ -15,23 +15,48 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if not data or data.isspace():  # (no .strip(): that would copy a large file)
         raise InputError(path, "empty file")
     head = data[:65536]
-    if b"\x00" in head or sum(head.count(bytes([b])) for b in _BINARY) > len(head) // 100:
+    # (more than 1% of the head, and more than one byte: one NUL is damage, told below)
+    if sum(head.count(bytes([b])) for b in _BINARY) > max(1, len(head) // 100):
         raise InputError(path, "binary file, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere: text stores, searches and exports would each cut it differently
+        line, column = _where(data, nul)
+        raise InputError(path, f"NUL byte (0x00) at column {column}: not text, or damaged", line)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    line, column = _where(data, utf8_error.start)
+    byte = data[utf8_error.start]
+    if _mostly_utf8(data):
+        # cp1251 would decode it, as mojibake ("Петров" read "РџРµС‚СЂРѕРІ"): say where it broke
+        reason = f"invalid UTF-8: byte 0x{byte:02x} at column {column} (the rest is UTF-8)"
+        raise InputError(path, reason, line)
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         text = None
     if text is not None and _looks_russian(text):
         return text, "cp1251"
-    line = data[: utf8_error.start].count(b"\n") + 1
-    byte = data[utf8_error.start]
-    raise InputError(path, f"not UTF-8 or cp1251 text (byte 0x{byte:02x})", line)
+    raise InputError(path, f"not UTF-8 or cp1251 text (byte 0x{byte:02x} at column {column})", line)
+
+
+def _where(data: bytes, offset: int) -> tuple[int, int]:
+    """The line (from 1) and the column (characters from 1) of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the bytes that are not ASCII are mostly valid UTF-8: then a few bad bytes are
+    damage, not another encoding (cp1251 Russian is almost never valid UTF-8)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return good > bad
 
 
 def language_of(text: str) -> str:

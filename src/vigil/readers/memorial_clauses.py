@@ -62,8 +62,11 @@ def decompose(text: str, with_term: bool = True) -> Parts:
         term = _TERM.search(text, after)
         if term is not None:
             cuts.append((term.start(), "term", term.end()))
+    # (against the date, charge and term only: verbs never overlap each other, and a long
+    # clause of verbs would otherwise be compared with every verb before it)
+    fixed = tuple(cuts)
     for m in _VERB.finditer(text):
-        if _word_start(text, m.start()) and not any(s <= m.start() < e for s, _, e in cuts):
+        if _word_start(text, m.start()) and not any(s <= m.start() < e for s, _, e in fixed):
             cuts.append(
                 (m.start(), "term" if m["set"] else "authority", m.end())
             )  # "назначена ВМН"

@@ -261,7 +261,11 @@ def is_organ(text: str) -> bool:
     return any(s in low for s in _ORGAN_STEMS) or bool(_ORGAN_SHORT.search(text))
 
 
-NAME_WORD = r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*"  # "Иванов", "ИВАНОВ", "Иванов-Петров"
+# Inside a name word, combining accents (е + U+0308 is ё; stress marks) and the invisible
+# characters a copied text carries (zero-width space and joiners, direction marks): they must
+# not keep the name from being read; name keys ignore them (vigil.names.text).
+_IN_WORD = "А-ЯЁа-яё\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+NAME_WORD = rf"[А-ЯЁ][{_IN_WORD}]*(?:-[{_IN_WORD}]+)*"  # "Иванов", "ИВАНОВ", "Иванов-Петров"
 NAME = re.compile(
     rf"(?P<surname>{NAME_WORD})\s+(?P<given>{NAME_WORD})(?:\s+(?P<patronymic>{NAME_WORD}))?"
 )

@@ -102,7 +102,7 @@ class TableReader:
         suffix = Path(path).suffix.lower()
         if suffix in (".csv", ".tsv"):
             return 0.9
-        lines = [ln for ln in text.splitlines()[:5] if ln.strip()]
+        lines = [ln for ln in split_lines(text[:65536])[:5] if ln.strip()]
         if len(lines) >= 2:
             for d in ("\t", ";", ","):
                 counts = {ln.count(d) for ln in lines}
@@ -112,12 +112,14 @@ class TableReader:
 
     def parse(self, text: str, path: str, options: ReaderOptions) -> Parsed:
         delimiter = _delimiter(text, path)
-        lines = text.splitlines(keepends=True)
+        lines = split_lines(text)
         rows = csv.reader(lines, delimiter=delimiter)
         try:
-            header = [h.strip() for h in next(rows)]
-        except (StopIteration, csv.Error) as exc:
-            raise InputError(path, f"no header row ({exc})", 1) from None
+            header = [_header_cell(h) for h in next(rows)]
+        except StopIteration:
+            raise InputError(path, "no header row", 1) from None
+        except csv.Error as exc:
+            raise InputError(path, f"no header row ({_csv_reason(exc)})", 1) from None
         columns = _columns(header, options, path)
         meta = SourceMeta(kind="table", title=Path(path).stem, language=language_of(text))
         return Parsed(
@@ -144,7 +146,7 @@ class TableReader:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise InputError(path, f"malformed CSV: {exc}", first_line) from None
+                raise InputError(path, f"malformed CSV: {_csv_reason(exc)}", first_line) from None
             last_line = rows.line_num
             start, end = starts[first_line - 1], starts[last_line]
             end -= len(lines[last_line - 1]) - len(lines[last_line - 1].rstrip("\r\n"))
@@ -286,8 +288,37 @@ def _columns(header: list[str], options: ReaderOptions, path: str) -> dict[str, 
 def _delimiter(text: str, path: str) -> str:
     if Path(path).suffix.lower() == ".tsv":
         return "\t"
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text[: end if end >= 0 else len(text)]  # (not split: that would copy the file)
     return max(("\t", ";", ","), key=first.count)
+
+
+# A line ends at \r\n, \n or a lone \r, and nowhere else: str.splitlines also breaks at form
+# feeds, \x1c-\x1e, U+0085 and U+2028/2029, which a cell may hold, and which would cut a row
+# in two and shift every line number after it.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a table, each with its line ending, as an editor counts them."""
+    return _LINE.findall(text)
+
+
+def _header_cell(cell: str) -> str:
+    """A header without the spaces and invisible characters (a second BOM, a zero-width
+    space) around it, which would make a known header unknown while showing the same."""
+    return cell.strip().strip(_INVISIBLE).strip()
+
+
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e\u00ad"
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """The csv module's reason, said for a person who has the file open in an editor."""
+    if "field larger than field limit" in str(exc):
+        limit = csv.field_size_limit()
+        return f"a field longer than {limit:,} characters (a quotation mark never closed?)"
+    return str(exc)
 
 
 register(TableReader())

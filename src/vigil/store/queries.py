@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Time, func, select
 from sqlalchemy.engine import Connection
 
 from vigil.errors import RegistryError
+from vigil.names.text import visible
 from vigil.store.schema import claim, event, quote, record, source, term
 from vigil.store.texts import read_span, read_text
 
@@ -62,7 +64,7 @@ def record_list(
         source.c.filename.label("source_file"),
     ).join(source, source.c.id == record.c.source_id)
     if name:
-        for word in name.casefold().split():
+        for word in visible(name).casefold().split():
             q = q.where(record.c.name_search.like(f"%{_escape(word)}%", escape="\\"))
     if event_type or year is not None:
         cond = []
@@ -205,8 +207,16 @@ def _all(conn: Connection, query: Any) -> list[dict[str, Any]]:
     for name in times:
         for row in rows:
             if row[name] is not None:
-                row[name] = row[name].isoformat()
+                row[name] = _iso(row[name])
     return rows
+
+
+def _iso(value: Any) -> str:
+    """A time as SQLite gives it back, naive UTC, whichever engine read it (PostgreSQL's
+    come in the session's zone)."""
+    if getattr(value, "tzinfo", None) is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat()
 
 
 def _escape(text: str) -> str:
@@ -217,5 +227,5 @@ def _plain(row: Any) -> dict[str, Any]:
     out = dict(row)
     for k, v in out.items():
         if hasattr(v, "isoformat"):
-            out[k] = v.isoformat()
+            out[k] = _iso(v)
     return out

@@ -7,6 +7,7 @@ from typing import Any
 
 from vigil.dates import PartialDate
 from vigil.model import Claim, Event, Quote, Record, SourceMeta, Span
+from vigil.names.text import visible
 
 _NO_DATE = (None, None, None)
 
@@ -53,7 +54,8 @@ def record_row(rec: Record, record_id: int, source_id: int) -> dict[str, Any]:
     name = rec.name
     if name is not None:
         parts = [name.surname, name.given, name.patronymic, *name.variants]
-        searchable = " ".join(p for p in parts if p).casefold() or None
+        # as shown: a zero-width space typed inside "Пет\u200bров" must not hide it from search
+        searchable = visible(" ".join(p for p in parts if p)).casefold() or None
     birth, birth_lower, birth_upper = bounds(rec.birth_date)
     return {
         "id": record_id,

@@ -18,12 +18,12 @@ NOT_FOUND = {404: {"description": "no such person, or one withheld (the two look
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
 def person_page(
-    request: Request, person_id: int, pub: Annotated[Public, Depends(public)]
+    request: Request, person_id: models.RowId, pub: Annotated[Public, Depends(public)]
 ) -> HTMLResponse:
     return render(request, "person.html", {"p": views.person(pub.person(person_id))})
 
 
 @api.get("/persons/{person_id}", response_model=models.Person, responses=NOT_FOUND)
-def person_api(person_id: int, pub: Annotated[Public, Depends(public)]) -> dict[str, Any]:
+def person_api(person_id: models.RowId, pub: Annotated[Public, Depends(public)]) -> dict[str, Any]:
     """A person's records with their sources, facts (conflicts kept), names and timeline."""
     return views.person(pub.person(person_id))

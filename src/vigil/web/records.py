@@ -23,12 +23,12 @@ def _view(pub: Public, record_id: int) -> dict[str, Any]:
 
 @router.get("/records/{record_id}", response_class=HTMLResponse, include_in_schema=False)
 def record_page(
-    request: Request, record_id: int, pub: Annotated[Public, Depends(public)]
+    request: Request, record_id: models.RowId, pub: Annotated[Public, Depends(public)]
 ) -> HTMLResponse:
     return render(request, "record.html", {"r": _view(pub, record_id)})
 
 
 @api.get("/records/{record_id}", response_model=models.Record, responses=NOT_FOUND)
-def record_api(record_id: int, pub: Annotated[Public, Depends(public)]) -> dict[str, Any]:
+def record_api(record_id: models.RowId, pub: Annotated[Public, Depends(public)]) -> dict[str, Any]:
     """A record verbatim, its fields and events, each cited to its source."""
     return _view(pub, record_id)

@@ -71,7 +71,7 @@ def sources_page(request: Request, pub: Annotated[Public, Depends(public)]) -> H
 @router.get("/sources/{source_id}", response_class=HTMLResponse, include_in_schema=False)
 def source_page(
     request: Request,
-    source_id: int,
+    source_id: models.RowId,
     pub: Annotated[Public, Depends(public)],
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
@@ -91,7 +91,7 @@ def sources_api(pub: Annotated[Public, Depends(public)]) -> list[dict[str, Any]]
 
 @api.get("/sources/{source_id}", response_model=models.Source, responses=NOT_FOUND)
 def source_api(
-    source_id: int,
+    source_id: models.RowId,
     pub: Annotated[Public, Depends(public)],
     page: Annotated[int, Query(ge=1, description="pages of 100 entries, from 1")] = 1,
 ) -> dict[str, Any]:
