@@ -1,5 +1,6 @@
 """In a real browser: the published site's offline search shows a name carrying a script as
-text, and no script from the data runs (an alert would open a dialog)."""
+text, and no script from the data runs (an alert would open a dialog). The hostile sources are
+tests/hostile's; the test lives here to share this folder's one browser for the session."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import NO_PLAYWRIGHT, browser, open_page  # noqa: F401  (fixtures)
+from tests.browser.conftest import NO_PLAYWRIGHT
+from tests.hostile.conftest import Hostile, built  # noqa: F401  (a fixture)
 from vigil.demo import hostile
 from vigil.publish import publish
 from vigil.web.i18n import STRINGS
-
-from .conftest import Hostile
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site(built: Hostile, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(built: Hostile, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: F811
     out = tmp_path_factory.mktemp("published-browser") / "site"
     publish(str(built.db), out, workers=1)
     return out
@@ -32,7 +32,7 @@ def site(built: Hostile, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("asked", ["Скриптов", f"Скриптов{hostile.SCRIPT}", hostile.IMG])
 def test_offline_search_shows_a_script_in_a_name_as_text(
-    open_page: Callable[..., Page],  # noqa: F811
+    open_page: Callable[..., Page],
     site: Path,
     asked: str,
 ) -> None:
