@@ -232,6 +232,8 @@ class Accounts:
         address has failed too often lately (`LoginRefused`, even with the right password).
         A wrong password is recorded and raises `BadLogin`."""
         at = at or now()
+        if not _NAME.match(name):  # no account has such a name (and PostgreSQL takes no NUL):
+            name = "?"  # the failure still counts against the address
         wait = self.retry_after(name, address, at)
         if wait is not None:
             raise LoginRefused(wait)

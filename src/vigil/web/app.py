@@ -31,7 +31,19 @@ from vigil import privacy
 from vigil.errors import NotFound
 from vigil.store import Registry
 from vigil.store.accounts import Accounts
-from vigil.web import auth, i18n, persons, records, review, search, sources, state, stats, upload
+from vigil.web import (
+    auth,
+    i18n,
+    models,
+    persons,
+    records,
+    review,
+    search,
+    sources,
+    state,
+    stats,
+    upload,
+)
 from vigil.web.editing import Editor
 from vigil.web.pages import STATIC, render
 from vigil.web.state import Public
@@ -76,6 +88,7 @@ def create_app(
         registry.close()
 
     app = FastAPI(
+        dependencies=[Depends(_no_nul)],
         title="Vigil",
         summary="A registry that documents political persecution from its sources.",
         description=DESCRIPTION,
@@ -108,6 +121,16 @@ def create_app(
     app.middleware("http")(_language_cookie)
     app.middleware("http")(_server_timing)
     return app
+
+
+def _no_nul(request: Request) -> None:
+    """A query value holding NUL is refused on every route, as PostgreSQL cannot store or
+    compare one (SQLite can): the same answer on both, not an error deep in a query."""
+    for key, value in request.query_params.multi_items():
+        if "\x00" in key or "\x00" in value:
+            if _is_api(request):
+                raise models.unprocessable("a NUL character is not allowed", "query", key)
+            raise HTTPException(400, f"{key}: a NUL character is not allowed")
 
 
 def _reader(request: Request) -> Public:

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import HTTPException, Path
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-# An id as the database can hold it (SQLite and PostgreSQL keep 64-bit integers): a larger
-# number in a URL is a bad parameter (422), not a server error when it is converted.
-MAX_ID = 2**63 - 1
+# An id as every engine can hold it (the keys are INTEGER: 64 bits on SQLite, 32 on
+# PostgreSQL): a larger number in a URL is a bad parameter (422), not a server error.
+MAX_ID = 2**31 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
@@ -269,12 +269,21 @@ class ReviewQueue(BaseModel):
     pairs: list[ReviewPair]
 
 
+def _without_nul(text: str) -> str:
+    if "\x00" in text:  # PostgreSQL stores no NUL (SQLite does): refused alike on both
+        raise ValueError("a NUL character is not allowed")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_without_nul)]
+
+
 class DecisionIn(BaseModel):
     a: int
     b: int
     verdict: Literal["same", "different"]
-    reason: str | None = None
-    reviewer: str | None = Field(
+    reason: Text | None = None
+    reviewer: Text | None = Field(
         None, description="optional; if given, the caller's own account name (it decides)"
     )
 
