@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -24,23 +22,6 @@ SHOWN = (
     ("decision", "decisions"),
     ("audit", "audit entries"),
 )
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
-    """A progress callback that shows one bar per stage (copy, checksum, compress, …)."""
-    with console.progress_bar(quiet) as bar:
-        tasks: dict[str, Any] = {}
-
-        def step(what: str, done: int, total: int | None) -> None:
-            if bar is None:
-                return
-            stage = what.split()[0]
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(what, total=total)
-            bar.update(tasks[stage], description=what, completed=done, total=total)
-
-        yield step
 
 
 def _size(n: int) -> str:
@@ -75,7 +56,7 @@ def backup_command(
     SQLite: a consistent copy taken while the registry is in use. PostgreSQL: pg_dump's custom
     format (needs Debian's postgresql-client).
     """
-    with _progress(quiet or as_json) as step:
+    with console.stage_progress(quiet or as_json) as step:
         res = store_backup.backup(resolve_url(db), out, progress=step)
     m = res.manifest
     if as_json:
@@ -112,7 +93,7 @@ def restore_command(
     Refuses a backup whose content differs from its manifest, and an existing registry unless
     --force. The restore is logged in the restored registry's audit log.
     """
-    with _progress(quiet or as_json) as step:
+    with console.stage_progress(quiet or as_json) as step:
         res = store_backup.restore(backup_file, resolve_url(db), force=force, progress=step)
     m = res.manifest
     if as_json:

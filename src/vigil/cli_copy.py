@@ -33,16 +33,7 @@ def migrate(
 ) -> None:
     """Copy the registry (--db) into another database, SQLite or PostgreSQL, keeping every
     row and its key; then compare each table's row count and checksum in both."""
-    with console.progress_bar(quiet) as bar:
-        tasks: dict[str, Any] = {}
-
-        def step(table: str, done: int, total: int) -> None:
-            if bar is None:
-                return
-            if table not in tasks:
-                tasks[table] = bar.add_task(table, total=total)
-            bar.update(tasks[table], completed=done, total=total)
-
+    with console.stage_progress(quiet) as step:
         report = copy_registry(resolve_url(db), resolve_url(to), force=force, progress=step)
     if as_json:
         console.print_json(_as_json(report))

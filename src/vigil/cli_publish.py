@@ -52,16 +52,7 @@ def publish(
 
     policy = load(config, db).policy  # a bad file is said before anything is written
     check_target(out)  # a bad folder is said before any progress is shown
-    with console.progress_bar(quiet) as bar:
-        tasks: dict[str, Any] = {}
-
-        def step(what: str, done: int, total: int) -> None:
-            if bar is None:
-                return
-            if what not in tasks:
-                tasks[what] = bar.add_task(what, total=total)
-            bar.update(tasks[what], completed=done, total=total)
-
+    with console.stage_progress(quiet) as step:
         report = run(db, out, policy=policy, base_url=base_url, workers=workers, progress=step)
     for line in report_lines(report):
         console.out.print(line)

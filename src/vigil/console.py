@@ -7,7 +7,7 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -312,3 +312,21 @@ def person_records_table(rows: list[dict[str, Any]]) -> Table:
             _source_cell(r),
         )
     return table
+
+
+@contextmanager
+def stage_progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
+    """A progress callback `step(what, done, total)` showing one bar per stage, the stage
+    being the first word of `what` (a table, "copy", "pages"); None when quiet."""
+    with progress_bar(quiet) as bar:
+        tasks: dict[str, Any] = {}
+
+        def step(what: str, done: int, total: int | None) -> None:
+            if bar is None:
+                return
+            stage = what.split()[0]
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(what, total=total)
+            bar.update(tasks[stage], description=what, completed=done, total=total)
+
+        yield step
