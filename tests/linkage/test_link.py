@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vigil.linkage.accuracy import pairwise_scores
 from vigil.linkage.explain import explain
 from vigil.linkage.run import link
@@ -78,15 +80,29 @@ def test_explanation_adds_up_to_the_match_weight(linked: Registry) -> None:
     assert {s.comparison for s in exp.steps} >= {"surname", "given", "birth"}
 
 
-def test_review_queue_is_nearest_the_threshold_first(linked: Registry) -> None:
-    queue = linked.review_queue(threshold=0.9, limit=10)
-    distances = [abs(p["probability"] - 0.9) for p in queue]
-    assert distances == sorted(distances)
+def _nearest(reg: Registry, threshold: float, limit: int) -> list[tuple[int, int]]:
+    """The queue as its definition says: every undecided pair, sorted whole."""
+    from sqlalchemy import select
+
+    from vigil.store.schema import decision, pair
+
+    with reg.engine.connect() as conn:
+        decided = set(conn.execute(select(decision.c.record_a, decision.c.record_b)).all())
+        pairs = conn.execute(select(pair.c.record_a, pair.c.record_b, pair.c.probability)).all()
+    ordered = sorted((abs(p - threshold), a, b) for a, b, p in pairs if (a, b) not in decided)
+    return [(a, b) for _, a, b in ordered[:limit]]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.9, 1.0])
+def test_review_queue_is_nearest_the_threshold_first(linked: Registry, threshold: float) -> None:
+    queue = linked.review_queue(threshold=threshold, limit=10)
+    assert [(p["record_a"], p["record_b"]) for p in queue] == _nearest(linked, threshold, 10)
     linked.decide(queue[0]["record_a"], queue[0]["record_b"], "same", "tester")
-    again = linked.review_queue(threshold=0.9, limit=10)
+    again = linked.review_queue(threshold=threshold, limit=10)
     assert (queue[0]["record_a"], queue[0]["record_b"]) not in {
         (p["record_a"], p["record_b"]) for p in again
     }
+    assert [(p["record_a"], p["record_b"]) for p in again] == _nearest(linked, threshold, 10)
 
 
 def test_reviewers_same_pairs_refine_the_model_once_there_are_enough(linked: Registry) -> None:

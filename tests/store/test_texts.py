@@ -9,7 +9,7 @@ import pytest
 from vigil.store import Registry, texts
 from vigil.store.schema import source
 
-TEXT = "".join(f"строка {i}: Иванов Иван\n" for i in range(200)) + "хвост без перевода строки"
+TEXT = "".join(f"строка {i}: Иванов Иван 𐌰\n" for i in range(200)) + "хвост без перевода строки"
 
 
 def test_pieces_cover_the_text_and_cut_at_line_ends() -> None:
@@ -20,7 +20,7 @@ def test_pieces_cover_the_text_and_cut_at_line_ends() -> None:
     assert list(texts.pieces("x" * 250, size=100)) == [(0, 100), (100, 200), (200, 250)]
 
 
-@pytest.mark.parametrize(("start", "end"), [(0, 5), (95, 130), (150, 2000), (4990, 5500)])
+@pytest.mark.parametrize(("start", "end"), [(0, 5), (95, 130), (63, 65), (128, 128), (150, 2000), (4990, 5500)])
 def test_spans_read_across_pieces(tmp_path: Path, start: int, end: int) -> None:
     reg = Registry.open(str(tmp_path / "t.db"))
     reg.init()

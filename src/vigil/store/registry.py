@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,10 +49,14 @@ def _add_terms(conn: Connection) -> None:
         conn.execute(insert(term), new)
 
 
+RECHECK = 5.0  # seconds a registry found current is taken as current without asking again
+
+
 class Registry:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._current_until = 0.0  # found current until then: each page need not ask again
 
     @classmethod
     def open(cls, db: str | None = None) -> Registry:
@@ -103,11 +108,14 @@ class Registry:
         path = sqlite_path(self.url)
         if path is not None and not Path(path).exists():
             raise RegistryError(f"no registry at {path}: run `vigil init` or `vigil ingest` first")
+        if time.monotonic() < self._current_until:
+            return
         rev = migrate.current(self.engine)
         if rev is None:
             raise RegistryError(f"{self.location} is not a Vigil registry: run `vigil init`")
         if rev != migrate.head():
             raise RegistryError(f"{self.location}: registry is at revision {rev}; run `vigil init`")
+        self._current_until = time.monotonic() + RECHECK
 
     # -- writing ----------------------------------------------------------------------------
 

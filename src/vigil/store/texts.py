@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import Integer, case, cast, func, literal, select
 from sqlalchemy.engine import Connection
 
 from vigil.store.bulk import bulk_insert
@@ -44,19 +44,14 @@ def read_text(conn: Connection, source_id: int) -> str:
 
 
 def read_span(conn: Connection, source_id: int, start: int, end: int) -> str:
-    """The text between two character offsets, from the pieces it falls in."""
+    """The text between two character offsets: the database cuts each piece it falls in, so a
+    line of a record does not bring its whole megabyte piece into Python."""
+    t = source_text.c
+    lo = case((t.start > start, t.start), else_=literal(start, Integer))
+    hi = case((t.stop < end, t.stop), else_=literal(end, Integer))
     q = (
-        select(source_text.c.start, source_text.c.text)
-        .where(
-            source_text.c.source_id == source_id,
-            source_text.c.start < max(end, start + 1),
-            source_text.c.stop > start,
-        )
-        .order_by(source_text.c.start)
+        select(func.substr(t.text, cast(lo - t.start + 1, Integer), cast(hi - lo, Integer)))
+        .where(t.source_id == source_id, t.start < max(end, start + 1), t.stop > start)
+        .order_by(t.start)
     )
-    rows = conn.execute(q).all()
-    if not rows:
-        return ""
-    first = rows[0][0]
-    joined = "".join(t for _, t in rows)
-    return joined[start - first : end - first]
+    return "".join(s for s in conn.scalars(q) if s)
