@@ -46,8 +46,8 @@ def serve(
     workers: Annotated[
         int,
         typer.Option(
-            help="Server processes: one per core serves the most readers (ingest then needs a "
-            "server of one process, where its jobs live).",
+            help="Server processes: one per core serves the most readers. Any of them takes "
+            "uploads; ingest jobs run one at a time, each in a process of its own.",
             min=1,
         ),
     ] = 1,
@@ -93,7 +93,7 @@ def serve(
     else:
         console.out.print(
             f"Log in at http://{shown}:{port}/login for review (/review) and ingest (/ingest, "
-            f"files up to {max_upload} MB{', one process only' if workers > 1 else ''})."
+            f"files up to {max_upload} MB)."
         )
     if login_required:
         console.out.print("Every page needs a login (--login-required).")
@@ -104,6 +104,7 @@ def serve(
     os.environ["VIGIL_DB"] = resolve_url(db)
     os.environ["VIGIL_LOGIN_REQUIRED"] = "1" if login_required else ""
     os.environ["VIGIL_SECURE_COOKIES"] = "1" if secure_cookies else ""
+    os.environ["VIGIL_MAX_UPLOAD"] = str(limit)
     if cfg.path is not None:  # and the same configuration
         os.environ["VIGIL_CONFIG"] = str(cfg.path.resolve())
     uvicorn.run(

@@ -25,6 +25,7 @@ from vigil.store import Registry
 from vigil.store.accounts import Accounts, BadLogin
 from vigil.store.checksum import normalise, registry_checksums, table_checksum
 from vigil.store.copy import copy_registry
+from vigil.store.jobs import JobQueue
 from vigil.store.schema import event, metadata
 from vigil.store.takedowns import take_down
 
@@ -52,6 +53,13 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> str:
             accounts.login("anna", "wrong password here", "127.0.0.2")
         person = reg.persons(limit=1)[0]["id"]
         take_down(reg, "asked by the family", person_id=person, actor="cli:tester")
+        jobs = JobQueue(reg.engine)  # an upload's job, ended with its counts and warnings
+        options = {"mapping": {"surname": "Фамилия"}, "id_column": "№"}
+        jobs.add(id="j1", filename="list.csv", format="table", size=120, folder="/tmp/gone",
+                 options=options, actor="web:ed")  # fmt: skip
+        assert jobs.claim() is not None
+        result = {"created": True, "records": 2, "warnings": [[3, "пусто"]]}
+        jobs.finish("j1", state="done", source_id=1, result=result)
         with reg.engine.connect() as conn:
             empty = [t.name for t in metadata.sorted_tables if not _rows(conn, t)]
     assert not empty, f"the source must fill every table; empty: {empty}"

@@ -20,7 +20,9 @@ def test_pieces_cover_the_text_and_cut_at_line_ends() -> None:
     assert list(texts.pieces("x" * 250, size=100)) == [(0, 100), (100, 200), (200, 250)]
 
 
-@pytest.mark.parametrize(("start", "end"), [(0, 5), (95, 130), (63, 65), (128, 128), (150, 2000), (4990, 5500)])
+@pytest.mark.parametrize(
+    ("start", "end"), [(0, 5), (95, 130), (63, 65), (128, 128), (150, 2000), (4990, 5500)]
+)
 def test_spans_read_across_pieces(tmp_path: Path, start: int, end: int) -> None:
     reg = Registry.open(str(tmp_path / "t.db"))
     reg.init()

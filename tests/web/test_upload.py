@@ -7,8 +7,9 @@ logged in as its `admin` account (an editor who may also open /review).
 
 from __future__ import annotations
 
+import os
+import signal
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from vigil.ingest import ingest_path, parse_path
 from vigil.readers import ReaderOptions
 from vigil.readers.table import parse_mapping
 from vigil.store import Registry
-from vigil.web import create_app, jobs
+from vigil.store.jobs import JobQueue
+from vigil.web import create_app
 from vigil.web.auth import CSRF_HEADER
 from vigil.web.i18n import STRINGS
 
@@ -57,6 +59,15 @@ def site(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClien
     monkeypatch.setattr(tempfile, "tempdir", str(_scratch(tmp_path)))
     with TestClient(create_app(str(db), upload_limit=LIMIT), base_url=HOST) as c:
         c.headers[CSRF_HEADER] = log_in(c, "admin")  # every write carries the session's token
+        yield c
+
+
+@pytest.fixture
+def roomy(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    """The site with room for a list of thousands (its default limit)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(_scratch(tmp_path)))
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        c.headers[CSRF_HEADER] = log_in(c, "admin")
         yield c
 
 
@@ -230,43 +241,73 @@ def test_a_cross_site_upload_is_refused(
     assert _state(db) == before
 
 
-def test_pages_read_while_an_ingest_writes(
-    site: TestClient, db: Path, corpus: list[CorpusSource], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The job holds its write transaction open (paused in its progress report) while the
-    server answers reads; then it commits and the source appears."""
-    inside, release = threading.Event(), threading.Event()
-    real = jobs.ingest_path
+def _big_list(tmp_path: Path, people: int = 20_000) -> Path:
+    """A Book of Memory long enough that storing it takes seconds, not milliseconds."""
+    from vigil.demo.corpus import memory_book
+    from vigil.demo.people import generate_people
 
-    def paused(reg, path, fmt, options, progress, actor):  # type: ignore[no-untyped-def]
-        def report(done: int, total: int) -> None:
-            progress(done, total)
-            inside.set()
-            release.wait(60)
+    path = tmp_path / "big-book.txt"
+    path.write_text(memory_book(generate_people(people, seed=5)), encoding="utf-8")
+    return path
 
-        return real(reg, path, fmt, options, report, actor)
 
-    monkeypatch.setattr(jobs, "ingest_path", paused)
-    src = corpus[0]
-    before = [s["id"] for s in site.get("/api/sources").json()]
-    job_id = _upload(site, src.path.name, src.path.read_bytes(), _fields(src),
-                     follow_redirects=False).headers["location"].rsplit("/", 1)[-1]  # fmt: skip
+def _ingesting(site: TestClient, db: Path, job_id: str) -> int:
+    """The process ingesting the job, once it is inside its write transaction."""
+    for _ in range(1200):
+        job = site.get(f"/api/ingest/jobs/{job_id}").json()
+        if job["state"] == "running" and job["total"] and 0 < job["done"] < job["total"]:
+            row = JobQueue(Registry.open(str(db)).engine).get(job_id)
+            assert row is not None and row["runner"]
+            return int(row["runner"].rpartition(":")[2])
+        assert job["state"] in ("queued", "running"), job
+        time.sleep(0.025)
+    raise AssertionError(f"job {job_id} never showed its progress: {job}")
+
+
+def test_pages_read_while_an_ingest_writes(roomy: TestClient, db: Path, tmp_path: Path) -> None:
+    """The job's own process is stopped while it holds its write transaction open; the server
+    answers reads from the last committed state, then the process goes on and commits."""
+    big = _big_list(tmp_path)
+    before = [s["id"] for s in roomy.get("/api/sources").json()]
+    sent = _upload(roomy, big.name, big.read_bytes(), {"format": "memory-book"},
+                   follow_redirects=False)  # fmt: skip
+    job_id = sent.headers["location"].rsplit("/", 1)[-1]
+    pid = _ingesting(roomy, db, job_id)
+    assert pid != os.getpid()  # a process of its own, not a thread of the server's
+    os.kill(pid, signal.SIGSTOP)
     try:
-        assert inside.wait(60), "the ingest never reported progress"
-        running = site.get(f"/api/ingest/jobs/{job_id}").json()
-        assert running["state"] == "running" and running["done"] == running["total"] > 0
-        page = site.get(f"/ingest/jobs/{job_id}").text
+        running = roomy.get(f"/api/ingest/jobs/{job_id}").json()
+        assert running["state"] == "running" and 0 < running["done"] < running["total"]
+        page = roomy.get(f"/ingest/jobs/{job_id}").text
         assert 'http-equiv="refresh"' in page
         assert (
             f'<progress id="progress" max="{running["total"]}" value="{running["done"]}">' in page
         )
         # Reads answer from the last committed state, not blocked by the open transaction.
-        assert [s["id"] for s in site.get("/api/sources").json()] == before
-        assert site.get("/sources").status_code == 200
-        assert site.get("/api/search", params={"q": "Иванов"}).status_code == 200
-        assert site.get("/review").status_code == 200
+        assert [s["id"] for s in roomy.get("/api/sources").json()] == before
+        assert roomy.get("/sources").status_code == 200
+        assert roomy.get("/api/search", params={"q": "Иванов"}).status_code == 200
+        assert roomy.get("/review").status_code == 200
     finally:
-        release.set()
-    job = _finished(site, job_id)
-    assert job["state"] == "done"
-    assert job["source"] in [s["id"] for s in site.get("/api/sources").json()]
+        os.kill(pid, signal.SIGCONT)
+    job = _finished(roomy, job_id)
+    assert job["state"] == "done" and job["records"] >= 20_000
+    assert job["source"] in [s["id"] for s in roomy.get("/api/sources").json()]
+
+
+def test_a_killed_ingest_is_run_again_and_then_completes(
+    roomy: TestClient, db: Path, tmp_path: Path
+) -> None:
+    """SIGKILL inside the write transaction: nothing of it stays, and the queue runs the job
+    again (one source in the end, with every record)."""
+    big = _big_list(tmp_path)
+    before = _state(db)
+    sent = _upload(roomy, big.name, big.read_bytes(), {"format": "memory-book"},
+                   follow_redirects=False)  # fmt: skip
+    job_id = sent.headers["location"].rsplit("/", 1)[-1]
+    os.kill(_ingesting(roomy, db, job_id), signal.SIGKILL)
+    job = _finished(roomy, job_id)
+    assert job["state"] == "done", job["error"]
+    sources, _ = _state(db)
+    assert len(sources) == len(before[0]) + 1
+    assert JobQueue(Registry.open(str(db)).engine).get(job_id)["attempts"] == 2

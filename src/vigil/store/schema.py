@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -337,4 +338,32 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
     Column("seq", Integer, nullable=False),  # entries so far
     Column("hash", String(64), nullable=False),  # the last entry's hash, GENESIS before any
+)
+
+# A file uploaded to the web application, waiting for or going through `vigil ingest`. Rows,
+# not one process's memory: any process of `vigil serve --workers N` takes the upload, one
+# runs it, all can show it. The upload itself waits in `folder` (beside a progress file) and
+# goes when the job ends; `result` keeps the counts and the first warnings.
+ingest_job = Table(
+    "ingest_job",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("filename", Text, nullable=False),  # as uploaded: every message names this
+    Column("format", String(32)),  # null: detected
+    Column("options", JSON, nullable=False),  # the reader's: mapping, id_column
+    Column("size", BigInteger, nullable=False),
+    Column("folder", Text, nullable=False),
+    Column("actor", Text),  # who the audit log names
+    Column("state", String(8), nullable=False),  # queued, running, done, failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("runner", String(160)),  # host:pid of the process ingesting it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("source_id", ForeignKey("source.id", ondelete="SET NULL")),
+    Column("result", JSON),
+    Column("error", Text),
+    Column("error_line", Integer),
+    Column("error_reason", Text),
+    Index("ix_ingest_job_state", "state", "created_at"),
 )

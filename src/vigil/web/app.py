@@ -80,10 +80,12 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        explanations = app.state.editor.explanations
+        explanations, jobs = app.state.editor.explanations, app.state.editor.jobs
         if app.state.accounts.anyone("reviewer", "admin"):
             explanations.warm()  # so that the first review page need not wait
+        jobs.start()  # uploads left queued by the last run go on
         yield
+        jobs.stop()
         explanations.settle()
         registry.close()
 
@@ -156,20 +158,19 @@ def _docs() -> APIRouter:
 
 def from_environment() -> FastAPI:
     """The app over $VIGIL_DB: what each process of `vigil serve --workers N` runs, with
-    `--login-required` and `--secure-cookies` passed on in the environment. Ingest jobs live in
-    the process that runs them, so several processes take no uploads (503 says why)."""
+    `--login-required`, `--secure-cookies` and `--max-upload` passed on in the environment."""
     import os
 
     from vigil.config import load  # the policy `vigil serve` was given, through $VIGIL_CONFIG
 
-    app = create_app(
+    limit = os.environ.get("VIGIL_MAX_UPLOAD", "")
+    return create_app(
         None,
         load().policy,
         login_required=bool(os.environ.get("VIGIL_LOGIN_REQUIRED")),
         secure_cookies=bool(os.environ.get("VIGIL_SECURE_COOKIES")),
+        upload_limit=int(limit) if limit.isdigit() else upload.DEFAULT_LIMIT,
     )
-    app.state.editor.ingest = False
-    return app
 
 
 def _version() -> str:
@@ -232,7 +233,7 @@ def _handle_errors(app: FastAPI) -> None:
             return await http_exception_handler(request, exc)
         if status == 401 and request.method in ("GET", "HEAD"):
             return RedirectResponse(auth.login_url(request), status_code=303)
-        if status in (401, 403, 429, 503):
+        if status in (401, 403, 429):
             page = _error_page(request, status, [str(exc.detail)])
             page.headers.update(exc.headers or {})
             return page

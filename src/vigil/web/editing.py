@@ -77,7 +77,6 @@ class Editor:
 
     registry: Registry
     upload_limit: int
-    ingest: bool = True  # False in a server of several processes: a job lives in one
     explanations: Explanations = field(init=False)
     jobs: Jobs = field(init=False)
 

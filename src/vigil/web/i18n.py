@@ -275,8 +275,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.403.text": "Запрос отклонён:",
         "error.429": "Слишком много попыток",
         "error.429.text": "Подождите и попробуйте снова:",
-        "error.503": "Недоступно на этом сервере",
-        "error.503.text": "Сервер не может выполнить этот запрос:",
         "error.back": "Вернуться к поиску",
         "publish.nav.data": "Открытые данные",
         "publish.search.offline": (
@@ -683,8 +681,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "error.403.text": "The request was refused:",
         "error.429": "Too many attempts",
         "error.429.text": "Wait, then try again:",
-        "error.503": "Not available on this server",
-        "error.503.text": "The server cannot do this:",
         "error.back": "Back to search",
         "publish.nav.data": "Open data",
         "publish.search.offline": (

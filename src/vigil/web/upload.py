@@ -2,19 +2,19 @@
 takes them, and follow the job until the source is in (or the error, with file and line).
 
 The upload is read as it arrives and refused once it passes the size limit, saved to a
-temporary folder of its own, and ingested there by a background job (vigil.web.jobs).
+temporary folder of its own, and ingested from there by a job (vigil.web.jobs) that any process
+of the server may take.
 Every route needs the editor role; the audit log names the account (`web:NAME`).
 """
 
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -26,7 +26,7 @@ from vigil.readers.table import parse_mapping
 from vigil.web import auth, i18n, models, views
 from vigil.web.auth import EDITOR, REFUSED, UPLOADER, Caller
 from vigil.web.editing import Editor, editor
-from vigil.web.jobs import Job
+from vigil.web.jobs import Job, new_folder
 from vigil.web.pages import render
 
 router = APIRouter()
@@ -93,9 +93,8 @@ def _filename(upload: UploadFile) -> str:
     return name if name not in ("", ".", "..") else "upload"
 
 
-def _save(upload: UploadFile, limit: int) -> Path:
-    """Copy the upload into a new temporary folder, refusing it past `limit` bytes."""
-    folder = Path(tempfile.mkdtemp(prefix="vigil-upload-"))
+def _save(upload: UploadFile, limit: int, folder: Path) -> Path:
+    """Copy the upload into its job's new folder, refusing it past `limit` bytes."""
     path = folder / _filename(upload)
     size = 0
     try:
@@ -116,17 +115,6 @@ def _text(form: FormData, key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def ingester(request: Request) -> Editor:
-    """The editor's state, if this process takes uploads (one of several processes does not:
-    a job's progress lives in the process that runs it)."""
-    ed = editor(request)
-    if not ed.ingest:
-        raise HTTPException(
-            503, "this server runs several processes (--workers): ingest needs one process"
-        )
-    return ed
-
-
 async def accept(request: Request, ed: Editor, caller: Caller) -> Job:
     """Check the upload and its options as `vigil ingest` would, save it, start its job.
     A form sent with the session cookie carries the session's token (`csrf`), checked first."""
@@ -144,10 +132,11 @@ async def accept(request: Request, ed: Editor, caller: Caller) -> Job:
             options = ReaderOptions(parse_mapping(mapping) if mapping else {}, id_column)
         except ValueError as exc:
             raise Refused(400, "ingest.refused.map", reason=str(exc)) from None
-        path = await run_in_threadpool(_save, upload, ed.upload_limit)
+        job_id, folder = new_folder()
+        path = await run_in_threadpool(_save, upload, ed.upload_limit, folder)
     finally:
         await form.close()
-    return ed.jobs.submit(path, path.name, fmt, options, caller.actor)
+    return ed.jobs.submit(job_id, path, fmt, options, caller.actor)
 
 
 def job_view(job: Job, shown: int = WARNINGS_SHOWN) -> dict[str, Any]:
@@ -168,7 +157,7 @@ def job_view(job: Job, shown: int = WARNINGS_SHOWN) -> dict[str, Any]:
         "source_url": views.source_url(res.source_id) if res else None,
         "created": res.created if res else None,
         **{k: getattr(res, k) if res else None for k in ("records", "events", "claims", "quotes")},
-        "warnings_total": len(warnings),
+        "warnings_total": job.warnings_total,
         "warnings": [
             {"line": line, "text": text, "message": job.message(line, text)}
             for line, text in warnings[:shown]
@@ -205,14 +194,14 @@ def _form_page(
 
 @router.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
 def ingest_page(
-    request: Request, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+    request: Request, caller: Ingester, ed: Annotated[Editor, Depends(editor)]
 ) -> HTMLResponse:
     return _form_page(request, ed, caller)
 
 
 @router.post("/ingest", include_in_schema=False)
 async def ingest_form(
-    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(ingester)]
+    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(editor)]
 ) -> Response:
     try:
         job = await accept(request, ed, caller)
@@ -223,7 +212,7 @@ async def ingest_form(
 
 @router.get("/ingest/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
 def job_page(
-    request: Request, job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+    request: Request, job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(editor)]
 ) -> HTMLResponse:
     return render(request, "ingest_job.html", {"j": job_view(_job(ed, job_id))})
 
@@ -257,7 +246,7 @@ UPLOAD_BODY = {
     responses={413: {"description": "larger than the server's upload limit"}},
 )
 async def ingest_api(
-    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(ingester)]
+    request: Request, caller: Uploader, ed: Annotated[Editor, Depends(editor)]
 ) -> Any:
     """Upload a source file to ingest in the background, with `vigil ingest`'s options;
     follow it at /api/ingest/jobs/{id}."""
@@ -270,7 +259,7 @@ async def ingest_api(
 
 @api.get("/ingest/jobs/{job_id}", response_model=models.IngestJob, responses={404: {}})
 def job_api(
-    job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(ingester)]
+    job_id: str, caller: Ingester, ed: Annotated[Editor, Depends(editor)]
 ) -> dict[str, Any]:
     """An ingest job: its progress, then the source it made (with counts and warnings, each
     with its line) or the error, with file, line and reason."""
