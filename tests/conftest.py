@@ -35,6 +35,9 @@ SQLITE_ONLY = {
     "tests/test_cli.py::test_db_option_and_environment": _FILE,
     "tests/test_cli.py::test_reading_commands_need_a_registry": _FILE,
     "tests/store/test_registry.py::test_readers_need_a_registry": _FILE,
+    "tests/store/test_registry.py::test_a_small_source_is_parsed_before_its_write_lock": (
+        "takes SQLite's one write lock from a second connection to see who holds it"
+    ),
     "tests/analysis/test_cli.py::test_no_registry_is_a_one_line_error": _FILE,
     "tests/web/test_api.py::test_serve_refuses_a_missing_registry": _FILE,
     "tests/privacy/test_config.py::test_where_the_file_is_found": (

@@ -106,6 +106,39 @@ def test_a_failure_leaves_nothing_behind(reg: Registry) -> None:
     assert reg.stats()["records"] == 2
 
 
+@pytest.mark.parametrize("large", [False, True])
+def test_a_small_source_is_parsed_before_its_write_lock(
+    reg: Registry, large: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While records are parsed, another writer can take the lock if the source is small
+    (parsed first, then inserted) and cannot if it is large (parsed as it is stored)."""
+    import sqlite3
+
+    from vigil.store import registry as module
+
+    if large:
+        monkeypatch.setattr(module, "PREPARED", 10)  # characters: BODY is longer
+    path = reg.engine.url.database
+    free: list[bool] = []
+
+    def watched() -> Iterator[Record]:
+        for rec in records():
+            other = sqlite3.connect(path, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                free.append(True)
+            except sqlite3.OperationalError:  # database is locked
+                free.append(False)
+            finally:
+                other.close()
+            yield rec
+
+    add(reg, parsed(watched()))
+    assert free == [not large, not large]
+    assert [r["id"] for r in reg.records()] == [1, 2]
+
+
 def test_record_ids_continue_across_sources(reg: Registry) -> None:
     add(reg, parsed())
     add(reg, parsed(), sha="b" * 64)

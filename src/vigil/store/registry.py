@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +23,7 @@ from vigil.store.texts import write_text
 from vigil.thesaurus import TERMS
 
 BATCH = 5000
+PREPARED = 2_000_000  # characters: a source this small is parsed before its write transaction
 
 
 @dataclass
@@ -47,6 +48,50 @@ def _add_terms(conn: Connection) -> None:
     ]  # fmt: skip
     if new:
         conn.execute(insert(term), new)
+
+
+@dataclass
+class _Batch:
+    """Rows of up to BATCH records, numbered from 0 until `write` knows the first free id."""
+
+    position: int  # characters of the body read when the batch was full
+    records: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    keys: list[dict[str, Any]]
+
+    def write(self, conn: Connection, first: int, source_id: int) -> None:
+        for r in self.records:
+            r["id"] += first
+            r["source_id"] = source_id
+        for e in self.events:
+            e["record_id"] += first
+            e["source_id"] = source_id
+        for k in self.keys:
+            k["record_id"] += first
+        bulk_insert(conn, record, self.records)
+        bulk_insert(conn, event, self.events)
+        bulk_insert(conn, name_key, self.keys)
+
+
+def _batches(parsed: Parsed, result: IngestResult) -> Iterator[_Batch]:
+    """The records' rows, a batch at a time, counting records and warnings into `result`."""
+    batch = _Batch(0, [], [], [])
+    for n, rec in enumerate(parsed.records):
+        batch.records.append(rows.record_row(rec, n, 0))
+        if rec.name is not None:
+            nm = rec.name
+            batch.keys.append(
+                rows.key_row(n, nm.surname, nm.given, nm.patronymic, nm.written, rec.sex)
+            )
+        batch.events.extend(rows.event_row(ev, n, 0) for ev in rec.events)
+        result.warnings.extend((rec.line, w) for w in rec.warnings)
+        result.records += 1
+        if len(batch.records) >= BATCH:
+            batch.position = rec.span.end
+            yield batch
+            batch = _Batch(0, [], [], [])
+    batch.position = len(parsed.body)
+    yield batch
 
 
 RECHECK = 5.0  # seconds a registry found current is taken as current without asking again
@@ -143,6 +188,13 @@ class Registry:
         """Store one source and all it attests in one transaction: all of it or nothing, its
         entry in the audit log included."""
         self.ensure()
+        result = IngestResult(0, created=True)
+        batches: Iterable[_Batch] = _batches(parsed, result)
+        if len(parsed.body) <= PREPARED:
+            # A small source is parsed before the transaction opens, so the write lock is held
+            # for its inserts alone: a reviewer's decision does not wait on parsing. A large
+            # one is parsed as it is stored, one batch in memory at a time.
+            batches = list(batches)
         with self.engine.begin() as conn:
             existing = conn.scalar(select(source.c.id).where(source.c.sha256 == sha256))
             if existing is not None:
@@ -159,10 +211,16 @@ class Registry:
                     ingested_at=datetime.now(UTC),
                 )
             ).inserted_primary_key[0]
-            result = IngestResult(source_id, created=True)
-            result.warnings.extend((None, w) for w in parsed.warnings)
+            result.source_id = source_id
+            result.warnings[:0] = [(None, w) for w in parsed.warnings]
             write_text(conn, source_id, parsed.body)
-            self._write_records(conn, parsed, result, progress)
+            # The source row above holds the write lock, so ids can be allocated without a race.
+            first = (conn.scalar(select(func.max(record.c.id))) or 0) + 1
+            for batch in batches:
+                batch.write(conn, first, source_id)
+                result.events += len(batch.events)
+                if progress:
+                    progress(batch.position)
             if parsed.claims:
                 conn.execute(insert(claim), [rows.claim_row(c, source_id) for c in parsed.claims])
             if parsed.quotes:
@@ -186,48 +244,6 @@ class Registry:
             )
             refresh_statistics(conn)
         return result
-
-    def _write_records(
-        self,
-        conn: Connection,
-        parsed: Parsed,
-        result: IngestResult,
-        progress: Callable[[int], None] | None,
-    ) -> None:
-        # The source row above holds the write lock, so ids can be allocated without a race.
-        next_id = (conn.scalar(select(func.max(record.c.id))) or 0) + 1
-        rec_rows: list[dict[str, Any]] = []
-        ev_rows: list[dict[str, Any]] = []
-        key_rows: list[dict[str, Any]] = []
-        sid = result.source_id
-
-        def flush(position: int) -> None:
-            bulk_insert(conn, record, rec_rows)
-            bulk_insert(conn, event, ev_rows)
-            bulk_insert(conn, name_key, key_rows)
-            result.events += len(ev_rows)
-            rec_rows.clear()
-            ev_rows.clear()
-            key_rows.clear()
-            if progress:
-                progress(position)
-
-        position = 0
-        for rec in parsed.records:
-            rec_rows.append(rows.record_row(rec, next_id, sid))
-            if rec.name is not None:
-                n = rec.name
-                key_rows.append(
-                    rows.key_row(next_id, n.surname, n.given, n.patronymic, n.written, rec.sex)
-                )
-            ev_rows.extend(rows.event_row(ev, next_id, sid) for ev in rec.events)
-            result.warnings.extend((rec.line, w) for w in rec.warnings)
-            result.records += 1
-            next_id += 1
-            position = rec.span.end
-            if len(rec_rows) >= BATCH:
-                flush(position)
-        flush(len(parsed.body))
 
     # -- reading ----------------------------------------------------------------------------
 

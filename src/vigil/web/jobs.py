@@ -165,7 +165,7 @@ class Jobs:
     def _run(self, job: dict[str, Any]) -> None:
         # The registry's URL goes in the environment: a password in it stays out of `ps`.
         env = {**os.environ, "VIGIL_DB": self.registry.url}
-        self._child = subprocess.Popen([sys.executable, "-m", "vigil.ingest_job", job["id"]],
+        self._child = subprocess.Popen([sys.executable, "-m", "vigil.ingest_job", "--", job["id"]],
                                        env=env)  # fmt: skip
         code = self._child.wait()
         self._child = None
