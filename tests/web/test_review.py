@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import get_args
 from urllib.parse import quote
@@ -129,6 +130,22 @@ def test_a_decision_is_stored_and_the_next_pair_appears(editor: TestClient, reg:
     history = editor.get(f"/review/pairs/{a}/{b}", params={"lang": "en"}).text
     assert "web:reviewer decided different people" in history
     assert "different fathers" in history and "(in force)" in history
+
+
+def test_the_pairs_after_the_one_shown_are_explained_ahead(
+    editor: TestClient, reg: Registry
+) -> None:
+    from vigil.web.editing import AHEAD
+
+    pairs = queued(reg, 1 + AHEAD)
+    explanations = editor.app.state.editor.explanations
+    assert not any(explanations.explained(*p) for p in pairs[1:])
+    assert editor.get("/api/review", params={"limit": 1}).status_code == 200
+    for _ in range(600):
+        if all(explanations.explained(*p) for p in pairs):
+            break
+        time.sleep(0.05)
+    assert [explanations.explained(*p) for p in pairs] == [True] * (1 + AHEAD)
 
 
 def test_skip_moves_on_and_records_nothing(editor: TestClient, reg: Registry) -> None:

@@ -5,6 +5,8 @@ declares the editor or reviewer role.
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +18,7 @@ from vigil.store import Registry
 from vigil.web.jobs import Jobs
 
 EXPLAINED = 2000  # explanations kept per link run
+AHEAD = 3  # pairs after the one shown that are explained before the reviewer asks
 
 
 class Explanations:
@@ -30,6 +33,8 @@ class Explanations:
         self._explainer: Explainer | None = None
         self._seen: dict[tuple[int, int], Explanation] = {}
         self._warming: threading.Thread | None = None
+        self._ahead: queue.SimpleQueue[tuple[int, int]] = queue.SimpleQueue()
+        self._reader: threading.Thread | None = None
 
     def warm(self) -> None:
         """Build the explainer in the background, so the first review page need not wait."""
@@ -45,9 +50,13 @@ class Explanations:
         self._warming.start()
 
     def settle(self, timeout: float = 120) -> None:
-        """Wait for the background build: DuckDB aborts a process that exits under it."""
-        if self._warming is not None:
-            self._warming.join(timeout)
+        """Wait for the background work: DuckDB aborts a process that exits under it."""
+        while not self._ahead.empty():  # what is not begun is not needed
+            with contextlib.suppress(queue.Empty):
+                self._ahead.get_nowait()
+        for thread in (self._warming, self._reader):
+            if thread is not None:
+                thread.join(timeout)
 
     def _current(self, run: dict[str, Any] | None) -> Explainer | None:
         if run is None:
@@ -56,6 +65,31 @@ class Explanations:
             self._explainer = Explainer(self.registry)
             self._seen.clear()
         return self._explainer
+
+    def explained(self, a: int, b: int) -> bool:
+        """This pair's explanation is at hand: showing it waits for no scoring."""
+        return (min(a, b), max(a, b)) in self._seen
+
+    def prefetch(self, pairs: list[tuple[int, int]]) -> None:
+        """Explain these pairs in the background: scoring one takes Splink a few hundred
+        milliseconds, which the reviewer then does not wait for on the next pair."""
+        for a, b in pairs:
+            self._ahead.put((min(a, b), max(a, b)))
+        if self._reader is None or not self._reader.is_alive():
+            self._reader = threading.Thread(target=self._read_ahead, name="vigil-explain-ahead",
+                                            daemon=True)  # fmt: skip
+            self._reader.start()
+
+    def _read_ahead(self) -> None:
+        while True:
+            try:
+                a, b = self._ahead.get_nowait()
+            except queue.Empty:  # the next view starts another
+                return
+            if (a, b) in self._seen:
+                continue
+            with contextlib.suppress(Exception):  # asked for again when shown, reported then
+                self.explain(a, b)
 
     def explain(self, a: int, b: int) -> Explanation:
         run = self.registry.last_run()

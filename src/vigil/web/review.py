@@ -17,7 +17,7 @@ from vigil.errors import NotFound, RegistryError, VigilError
 from vigil.linkage.explain import Explanation
 from vigil.web import models, views
 from vigil.web.auth import REFUSED, REVIEWER, Caller
-from vigil.web.editing import Editor, editor
+from vigil.web.editing import AHEAD, Editor, editor
 from vigil.web.pages import render
 
 router = APIRouter()
@@ -81,14 +81,15 @@ def queue(ed: Editor, offset: int, limit: int) -> dict[str, Any]:
                            "limit": limit, "more": False, "pairs": []}  # fmt: skip
     if run is None:
         return out
-    # One more than asked, to tell whether another page follows.
-    scored = ed.registry.review_queue(run["threshold"], offset + limit + 1)
+    # Those after the page too: whether another page follows, and what to explain ahead.
+    scored = ed.registry.review_queue(run["threshold"], offset + limit + AHEAD)
     page = scored[offset : offset + limit]
     out["threshold"] = run["threshold"]
     out["more"] = len(scored) > offset + limit
     out["pairs"] = [
         pair(ed, s["record_a"], s["record_b"], offset + i + 1) for i, s in enumerate(page)
     ]
+    ed.explanations.prefetch([(s["record_a"], s["record_b"]) for s in scored[offset + limit :]])
     return out
 
 
