@@ -38,3 +38,34 @@ def test_spans_read_across_pieces(tmp_path: Path, start: int, end: int) -> None:
         assert texts.read_text(conn, 1) == TEXT
         assert texts.read_span(conn, 1, start, end) == TEXT[start:end]
     reg.close()
+
+
+@pytest.mark.parametrize(("before", "after"), [(100, 64), (64, 100), (1000, 37), (37, 37)])
+def test_recut_gives_the_pieces_write_text_would(tmp_path: Path, before: int, after: int) -> None:
+    from sqlalchemy import select
+
+    from vigil.store.schema import source_text
+
+    reg = Registry.open(str(tmp_path / "t.db"))
+    reg.init()
+    rows = {}
+    for sid, size in ((1, before), (2, after)):
+        with reg.engine.begin() as conn:
+            conn.execute(
+                source.insert().values(
+                    id=sid, kind="list", format="t", filename="f", encoding="utf-8",
+                    sha256=str(sid) * 64, length=len(TEXT), warnings=[],
+                    ingested_at=datetime.now(UTC),
+                )
+            )  # fmt: skip
+            texts.write_text(conn, sid, TEXT, size=size)
+    with reg.engine.begin() as conn:
+        written = texts.recut(conn, 1, after)
+    with reg.engine.connect() as conn:
+        for sid in (1, 2):
+            q = select(source_text.c.start, source_text.c.stop, source_text.c.text)
+            rows[sid] = conn.execute(q.where(source_text.c.source_id == sid)
+                                     .order_by(source_text.c.start)).all()  # fmt: skip
+        assert texts.read_text(conn, 1) == TEXT
+    assert rows[1] == rows[2] and written == len(rows[2])
+    reg.close()

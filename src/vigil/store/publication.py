@@ -20,7 +20,7 @@ from vigil.privacy import redact
 from vigil.store.browse import Group, chunks, source_page_of
 from vigil.store.schema import event, name_key, person_record, record, source, source_text
 
-PIECES_KEPT = 32  # pieces of source text (a million characters each) kept in memory
+PIECES_KEPT = 256  # pieces of source text (32,768 characters each) kept in memory
 
 
 def groups(conn: Connection) -> Iterator[Group]:

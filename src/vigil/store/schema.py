@@ -59,7 +59,7 @@ source = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
-# The verbatim text of a source, in pieces of about a million characters: a list of a million
+# The verbatim text of a source, in pieces of 32,768 characters: a list of a million
 # entries is never held twice in memory to store it, and a span is read from the pieces it
 # falls in. `start` and `stop` are character offsets into the whole text.
 source_text = Table(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Integer, case, cast, func, literal, select
+from sqlalchemy import Integer, case, cast, delete, func, literal, select
 from sqlalchemy.engine import Connection
 
 from vigil.store.bulk import bulk_insert
 from vigil.store.schema import source_text
 
-PIECE = 1 << 20  # characters
+PIECE = 1 << 15  # characters: a record's line is read from one piece of about 64 KB
 _BATCH = 16  # pieces per insert statement
 
 
@@ -36,6 +36,39 @@ def write_text(conn: Connection, source_id: int, text: str, size: int = PIECE) -
             bulk_insert(conn, source_text, batch)
             batch = []
     bulk_insert(conn, source_text, batch)
+
+
+def recut(conn: Connection, source_id: int, size: int = PIECE) -> int:
+    """Cut a source's stored text again into pieces of `size`, as `write_text` would have,
+    holding one old piece and one batch in memory at a time; returns the pieces written."""
+    t = source_text.c
+    starts = list(conn.scalars(select(t.start).where(t.source_id == source_id).order_by(t.start)))
+    buffer, at, written = "", 0, 0
+    batch: list[dict[str, object]] = []
+
+    def emit(text: str) -> None:
+        nonlocal at, written
+        batch.append({"source_id": source_id, "start": at, "stop": at + len(text), "text": text})
+        at += len(text)
+        written += 1
+        if len(batch) == _BATCH:
+            bulk_insert(conn, source_text, batch)
+            batch.clear()
+
+    for start in starts:
+        where = (t.source_id == source_id) & (t.start == start)
+        buffer += conn.scalar(select(t.text).where(where)) or ""
+        conn.execute(delete(source_text).where(where))
+        # New pieces end before this old one does, so none meets an old start not yet deleted.
+        while len(buffer) > size:
+            nl = buffer.rfind("\n", 0, size)
+            cut = nl + 1 if nl > 0 else size
+            emit(buffer[:cut])
+            buffer = buffer[cut:]
+    if buffer:
+        emit(buffer)
+    bulk_insert(conn, source_text, batch)
+    return written
 
 
 def read_text(conn: Connection, source_id: int) -> str:
