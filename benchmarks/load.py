@@ -318,7 +318,9 @@ def main() -> None:
     try:
         # a registry of an older version is brought up to this one (the copy, or the scratch URL)
         subprocess.run([str(VIGIL), "init", "--db", db], check=True, capture_output=True)
-        for name, role in (("load-editor", "editor"), ("load-reviewer", "reviewer")):
+        run = f"{random.getrandbits(24):06x}"  # a scratch registry may hold an earlier run's
+        names = {role: f"load-{role}-{run}" for role in ("editor", "reviewer")}
+        for role, name in names.items():
             subprocess.run(
                 [str(VIGIL), "user", "add", name, "--role", role, "--password-stdin", "--db", db],
                 input=PASSWORD + "\n",
@@ -350,7 +352,7 @@ def main() -> None:
                 if server.poll() is not None or time.monotonic() > deadline:
                     sys.exit(f"vigil serve did not start:\n{log_path.read_text()}")
                 time.sleep(0.3)
-            tokens = {role: login(port, f"load-{role}") for role in ("editor", "reviewer")}
+            tokens = {role: login(port, name) for role, name in names.items()}
             # untimed: the review queue's first view waits for the match explanations the
             # server builds once per link run as it starts; the load is measured after that
             warm = Client(port, tokens["reviewer"]).json("GET", "/api/review?limit=1")
