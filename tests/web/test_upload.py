@@ -311,3 +311,26 @@ def test_a_killed_ingest_is_run_again_and_then_completes(
     sources, _ = _state(db)
     assert len(sources) == len(before[0]) + 1
     assert JobQueue(Registry.open(str(db)).engine).get(job_id)["attempts"] == 2
+
+
+def test_a_job_stopped_with_the_server_goes_on_at_the_next_start(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(_scratch(tmp_path)))
+    big = _big_list(tmp_path)
+    before = _state(db)
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        c.headers[CSRF_HEADER] = log_in(c, "admin")
+        sent = _upload(c, big.name, big.read_bytes(), {"format": "memory-book"},
+                       follow_redirects=False)  # fmt: skip
+        job_id = sent.headers["location"].rsplit("/", 1)[-1]
+        _ingesting(c, db, job_id)
+    # The server stopped mid-write: nothing of the file is in, and the job waits again.
+    assert _state(db) == before
+    row = JobQueue(Registry.open(str(db)).engine).get(job_id)
+    assert row is not None and (row["state"], row["attempts"]) == ("queued", 0)
+    with TestClient(create_app(str(db)), base_url=HOST) as c:
+        c.headers[CSRF_HEADER] = log_in(c, "admin")
+        job = _finished(c, job_id)
+    assert job["state"] == "done" and job["records"] >= 20_000
+    assert len(_state(db)[0]) == len(before[0]) + 1

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from vigil.errors import VigilError
 from vigil.store import audit
+from vigil.store.engine import as_utc
 from vigil.store.schema import account, login_failure, login_session
 
 ROLES = ("reader", "researcher", "editor", "reviewer", "admin")
@@ -78,11 +79,6 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _utc(value: datetime) -> datetime:
-    """SQLite gives times back without their zone; they were written in UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -112,7 +108,7 @@ def check_password(password: str) -> str:
 
 
 def _account(row: Any) -> Account:
-    return Account(row.id, row.name, row.role, _utc(row.created_at), bool(row.disabled))
+    return Account(row.id, row.name, row.role, as_utc(row.created_at), bool(row.disabled))
 
 
 class Accounts:
@@ -159,7 +155,7 @@ class Accounts:
             conn.execute(update(account).where(account.c.id == row.id).values(role=role))
             detail = {"from": row.role, "to": role}
             audit.append(conn, actor, "account.role", f"account {name}", detail)
-        return Account(row.id, name, role, _utc(row.created_at), bool(row.disabled))
+        return Account(row.id, name, role, as_utc(row.created_at), bool(row.disabled))
 
     def disable(self, name: str, actor: str) -> int:
         """No more logins, and every session ends now; the account stays, as history."""
@@ -285,7 +281,7 @@ class Accounts:
                     .limit(FAILURES_ALLOWED)
                 ).all()
                 if len(recent) >= FAILURES_ALLOWED:  # free again when the oldest of these ages out
-                    left = _utc(recent[-1]) + WINDOW - at
+                    left = as_utc(recent[-1]) + WINDOW - at
                     waits.append(max(1, int(left.total_seconds() + 0.999)))
         return max(waits) if waits else None
 
@@ -326,9 +322,9 @@ class Accounts:
         )
         with self.engine.connect() as conn:
             row = conn.execute(q).one_or_none()
-        if row is None or row.disabled or _utc(row.expires_at) <= at:
+        if row is None or row.disabled or as_utc(row.expires_at) <= at:
             return None
-        return Session(_account(row), row.csrf, _utc(row.expires_at), row.token_hash)
+        return Session(_account(row), row.csrf, as_utc(row.expires_at), row.token_hash)
 
     def end_session(self, token: str) -> bool:
         """Log out: the token opens nothing any more."""

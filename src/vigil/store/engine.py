@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
@@ -56,6 +57,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
 
 def _lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
+
+
+def as_utc(value: datetime) -> datetime:
+    """A time read back: SQLite gives it without its zone, PostgreSQL with the session's; all
+    are written in UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def sqlite_path(url: str) -> str | None:

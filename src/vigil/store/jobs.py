@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import exists, insert, select, update
@@ -24,15 +24,14 @@ from vigil.store.schema import ingest_job
 
 MAX_ATTEMPTS = 2
 RECENT = 100  # jobs the ingest page lists, newest first
-UNSTARTED = timedelta(minutes=2)  # claimed by a process that never said it began
 
 
 def now() -> datetime:
     return datetime.now(UTC)
 
 
-def this_runner(pid: int | None = None) -> str:
-    return f"{socket.gethostname()}:{pid or os.getpid()}"
+def this_runner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _alive(runner: str | None) -> bool | None:
@@ -130,25 +129,12 @@ class JobQueue:
                   attempts=ingest_job.c.attempts - 1)  # fmt: skip
 
     def orphans(self) -> list[dict[str, Any]]:
-        """Running jobs whose process on this host is gone, or that never began."""
+        """Running jobs whose process on this host is gone."""
         with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(
-                select(ingest_job).where(ingest_job.c.state == "running")).mappings()]  # fmt: skip
-        stale = now() - UNSTARTED
-        return [
-            r for r in rows
-            if _alive(r["runner"]) is False
-            or (r["runner"] is None and _aware(r["started_at"]) < stale)
-        ]  # fmt: skip
+            rows = conn.execute(select(ingest_job).where(ingest_job.c.state == "running"))
+            return [dict(r) for r in rows.mappings() if _alive(r["runner"]) is False]
 
     def _set(self, job_id: str, where: ColumnElement[bool], **values: Any) -> None:
         with self.engine.begin() as conn:
             q = update(ingest_job).where(ingest_job.c.id == job_id, where)
             conn.execute(q.values(**values))
-
-
-def _aware(at: datetime | None) -> datetime:
-    """Times come back with or without their zone, by engine: all are UTC."""
-    if at is None:
-        return datetime.min.replace(tzinfo=UTC)
-    return at if at.tzinfo else at.replace(tzinfo=UTC)

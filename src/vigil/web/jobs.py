@@ -2,12 +2,11 @@
 
 Jobs are rows of the registry (`vigil.store.jobs`), so any process of `vigil serve --workers
 N` takes an upload and shows any job. Each server process watches the queue in a thread; the
-one that claims a job runs `python -m vigil.web.jobs` on it, at a lower CPU priority: pages
+one that claims a job runs `python -m vigil.ingest_job` on it, at a lower CPU priority: pages
 answer first and the ingest takes what is left, and the parsing does not hold the server's
 interpreter lock. Each file is one transaction, as `vigil ingest` makes it, so a failure
 leaves nothing behind; in WAL mode readers go on reading the last committed state while a
-job writes. The child reports progress in a file beside the upload, which it may rewrite as
-often as it likes without touching the registry it is writing.
+job writes.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from vigil.errors import InputError
 from vigil.ingest_job import PROGRESS, remove
 from vigil.readers import ReaderOptions
 from vigil.store import IngestResult, Registry
+from vigil.store.engine import as_utc
 from vigil.store.jobs import JobQueue
 
 State = Literal["queued", "running", "done", "failed"]
@@ -62,7 +62,7 @@ class Job:
 
 def _job(row: dict[str, Any]) -> Job:
     res = row["result"]
-    job = Job(row["id"], row["filename"], row["format"], row["size"], row["created_at"],
+    job = Job(row["id"], row["filename"], row["format"], row["size"], as_utc(row["created_at"]),
               row["state"], error=row["error"], error_line=row["error_line"],
               error_reason=row["error_reason"])  # fmt: skip
     if res is not None:
