@@ -55,8 +55,8 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> str:
         take_down(reg, "asked by the family", person_id=person, actor="cli:tester")
         jobs = JobQueue(reg.engine)  # an upload's job, ended with its counts and warnings
         options = {"mapping": {"surname": "Фамилия"}, "id_column": "№"}
-        jobs.add(id="j1", filename="list.csv", format="table", size=120, folder="/tmp/gone",
-                 options=options, actor="web:ed")  # fmt: skip
+        jobs.add(id="j1", filename="list.csv", format="table", size=120, options=options,
+                 folder=str(folder / "gone"), actor="web:ed")  # fmt: skip
         assert jobs.claim() is not None
         result = {"created": True, "records": 2, "warnings": [[3, "пусто"]]}
         jobs.finish("j1", state="done", source_id=1, result=result)
