@@ -68,13 +68,13 @@ class Explanations:
 
     def explained(self, a: int, b: int) -> bool:
         """This pair's explanation is at hand: showing it waits for no scoring."""
-        return (min(a, b), max(a, b)) in self._seen
+        return _pair(a, b) in self._seen
 
     def prefetch(self, pairs: list[tuple[int, int]]) -> None:
         """Explain these pairs in the background: scoring one takes Splink a few hundred
         milliseconds, which the reviewer then does not wait for on the next pair."""
         for a, b in pairs:
-            self._ahead.put((min(a, b), max(a, b)))
+            self._ahead.put(_pair(a, b))
         if self._reader is None or not self._reader.is_alive():
             self._reader = threading.Thread(target=self._read_ahead, name="vigil-explain-ahead",
                                             daemon=True)  # fmt: skip
@@ -97,12 +97,17 @@ class Explanations:
             explainer = self._current(run)
             if explainer is None:
                 return Explainer(self.registry).explain(a, b)  # raises: no model yet
-            key = (min(a, b), max(a, b))
+            key = _pair(a, b)
             if key not in self._seen:
                 if len(self._seen) >= EXPLAINED:
                     self._seen.clear()
                 self._seen[key] = explainer.explain(*key)
             return self._seen[key]
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    """A pair's key, in the order the registry stores it."""
+    return min(a, b), max(a, b)
 
 
 @dataclass
