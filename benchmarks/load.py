@@ -1,10 +1,14 @@
 """`vigil serve` under mixed load: many readers and two writers at once, on loopback.
 
     .venv/bin/python benchmarks/load.py --db benchmarks/out/publish-215000/vigil.db
-    .venv/bin/python benchmarks/load.py --db postgresql+psycopg://.../vigil_load  (a copy!)
+    .venv/bin/python benchmarks/load.py --db benchmarks/out/publish-215000/vigil.db \
+        --to postgresql+psycopg://.../vigil_load
 
-The writers change the registry: a SQLite registry is copied to a temporary file first; a
-PostgreSQL one must be a scratch copy (`vigil migrate --to URL`), as it is written to.
+The writers change the registry, so every run starts from a fresh copy of the SQLite registry
+`--db`: a temporary file, or with `--to` the scratch PostgreSQL database at that URL, whose
+contents `vigil migrate --force` replaces. (Reusing a database a run has written to would
+measure another registry: the readers' source pages are drawn from every source in it, and
+the lists an earlier run uploaded would then be most of them.)
 
 Two accounts are made (`vigil user add`, an editor and a reviewer), then `vigil serve
 --workers N` runs in a child process on a free loopback port. All clients run for `--warmup`
@@ -299,7 +303,8 @@ def checked(db: str, tally: Tally, before: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True, help="a SQLite path (copied) or a scratch URL")
+    parser.add_argument("--db", required=True, help="a SQLite registry (never written to)")
+    parser.add_argument("--to", help="a scratch PostgreSQL URL to run on instead (replaced)")
     parser.add_argument("--readers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between reads")
@@ -309,12 +314,19 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=30, help="untimed seconds first")
     args = parser.parse_args()
 
+    if "://" in args.db:
+        sys.exit("--db is the SQLite registry to copy; give a PostgreSQL scratch URL as --to")
     scratch = Path(tempfile.mkdtemp(prefix="vigil-load-"))
-    db = args.db
-    if "://" not in db:
-        copy = scratch / "vigil.db"
-        shutil.copyfile(db, copy)
-        db = str(copy)
+    if args.to:
+        subprocess.run(
+            [str(VIGIL), "migrate", "--db", args.db, "--to", args.to, "--force", "--quiet"],
+            check=True,
+            capture_output=True,
+        )
+        db = args.to
+    else:
+        db = str(scratch / "vigil.db")
+        shutil.copyfile(args.db, db)
     try:
         # a registry of an older version is brought up to this one (the copy, or the scratch URL)
         subprocess.run([str(VIGIL), "init", "--db", db], check=True, capture_output=True)

@@ -7,6 +7,7 @@ anchor (`id`) is on its first piece only, so a citation's link lands where the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -71,3 +72,28 @@ def render(text: str, offset: int, marks: list[Mark]) -> Markup:
         out.append("</mark>" * len(active))
         out.extend(_tag(m) for m in reversed(active) if m.kind != "record" and m.end == b)
     return Markup("".join(out))
+
+
+class Window:
+    """The marks over each of a run of pieces of text, asked for in the order of the text.
+
+    A source page is cut into passages wherever a withheld record or a blanked value stands;
+    testing every mark against every passage made pages with many blanks quadratic.
+    """
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self._waiting = sorted((m for m in marks if m.end > m.start), key=lambda m: m.start)
+        self._next = 0
+        self._open: list[Mark] = []
+        self._at = -1
+
+    def over(self, start: int, end: int) -> list[Mark]:
+        """The marks overlapping start..end; `start` may not go back."""
+        if start < self._at:
+            raise ValueError(f"pieces out of order: {start} after {self._at}")
+        self._at = start
+        while self._next < len(self._waiting) and self._waiting[self._next].start < end:
+            self._open.append(self._waiting[self._next])
+            self._next += 1
+        self._open = [m for m in self._open if m.end > start]
+        return [m for m in self._open if m.start < end]

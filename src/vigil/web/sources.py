@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from vigil.web import i18n, models, views
-from vigil.web.highlight import Mark
+from vigil.web.highlight import Mark, Window
 from vigil.web.highlight import render as highlight
 from vigil.web.pages import render
 from vigil.web.state import Public, public
@@ -53,13 +53,14 @@ def marks(src: dict[str, Any], t: i18n.Translator, urls: views.Urls = views.SERV
 
 def text_html(src: dict[str, Any], t: i18n.Translator, urls: views.Urls = views.SERVER) -> Markup:
     """The page's verbatim text, marked; a withheld record stands as one short notice."""
-    spans = marks(src, t, urls)
+    spans = Window(marks(src, t, urls))
     parts = []
     for p in src["passages"]:
         if p["text"] is None:
             parts.append(Markup('<span class="withheld">{}</span>').format(t("withheld")))
         else:
-            parts.append(highlight(p["text"], p["start"], spans))
+            end = p["start"] + len(p["text"])
+            parts.append(highlight(p["text"], p["start"], spans.over(p["start"], end)))
     return Markup("").join(parts)
 
 
