@@ -19,10 +19,10 @@ from sqlalchemy.engine import Connection
 
 from vigil.errors import NotFound
 from vigil.privacy import Life, Screen, blanks, redact, sensitive
-from vigil.store.facts import chunks, lone_facts, person_facts, taken_down
+from vigil.store.facts import chunks, lone_facts, person_facts
 from vigil.store.queries import _all, _plain
-from vigil.store.schema import claim, event, person, person_record, quote, record, source
-from vigil.store.texts import read_span
+from vigil.store.schema import claim, event, person_record, quote, record, source
+from vigil.store.texts import read_span, read_spans
 
 Withhold = Screen | None
 
@@ -44,12 +44,10 @@ def source_page_of(entry: int) -> int:
 def group_facts(conn: Connection, groups: Iterable[Group]) -> dict[Group, dict[str, Any]]:
     """For each group: its Life, its first record, and how many records and sources attest it."""
     groups = list(groups)
-    found = []
-    for kind, read in (("p", person_facts), ("r", lone_facts)):
-        ids = [i for k, i in groups if k == kind]
-        facts = read(conn, ids)
-        down = taken_down(conn, kind, list(facts)) if facts else set()
-        found.append((kind, {k: {**f, "taken_down": k in down} for k, f in facts.items()}))
+    found = [
+        (kind, read(conn, [i for k, i in groups if k == kind]))
+        for kind, read in (("p", person_facts), ("r", lone_facts))
+    ]
     return {(kind, k): with_life(f) for kind, facts in found for k, f in facts.items()}
 
 
@@ -147,8 +145,9 @@ def _full_records(conn: Connection, where: Any, withhold: Withhold) -> list[dict
         .order_by(record.c.id)
     )
     records = [_cite(r) for r in _all(conn, q)]
-    for r in records:
-        r["text"] = read_span(conn, r["source_id"], r["span_start"], r["span_end"])
+    spans = [(r["source_id"], r["span_start"], r["span_end"]) for r in records]
+    for r, text in zip(records, read_spans(conn, spans), strict=True):
+        r["text"] = text
     hide = sensitive(withhold)
     return [redact(r, hide) for r in records] if hide else records
 
@@ -164,8 +163,7 @@ def _events_of(conn: Connection, record_ids: Sequence[int]) -> list[dict[str, An
 
 def person_dossier(conn: Connection, person_id: int, withhold: Withhold) -> dict[str, Any]:
     """A person's records in full (text, source, locator) and every event they attest."""
-    exists_ = conn.scalar(select(person.c.id).where(person.c.id == person_id)) is not None
-    facts = group_facts(conn, [("p", person_id)]).get(("p", person_id)) if exists_ else None
+    facts = group_facts(conn, [("p", person_id)]).get(("p", person_id))
     if facts is None or is_withheld(facts, withhold):
         # withheld reads exactly as missing: the answer must not tell that someone is there
         raise NotFound(f"no person {person_id}")
@@ -207,13 +205,28 @@ def source_page_range(
 ) -> list[dict[str, Any]]:
     """Pages `first` to `last` of a source, each as `source_page` gives it, from one read of
     the source's records, their facts, its claims and its text: publication writes them all."""
-    row = conn.execute(select(source).where(source.c.id == source_id)).mappings().first()
+    of_source = record.c.source_id == source_id
+    last_entry = select(func.max(record.c.entry)).where(of_source).scalar_subquery()
+    beyond = (  # where the last page's text stops
+        select(record.c.span_start)
+        .where(of_source, record.c.entry > last * SOURCE_PAGE)
+        .order_by(record.c.entry)
+        .limit(1)
+        .scalar_subquery()
+    )
+    row = (
+        conn.execute(
+            select(source, last_entry.label("_last_entry"), beyond.label("_beyond")).where(
+                source.c.id == source_id
+            )
+        )
+        .mappings()
+        .first()
+    )
     if row is None:
         raise NotFound(f"no source {source_id}")
     head = _plain(row)
-    last_entry = conn.scalar(
-        select(func.max(record.c.entry)).where(record.c.source_id == source_id)
-    )
+    last_entry, beyond = head.pop("_last_entry"), head.pop("_beyond")
     head["pages"] = source_page_of(last_entry) if last_entry else 1
     for page in (first, last):
         if not 1 <= page <= head["pages"]:
@@ -228,12 +241,6 @@ def source_page_range(
             record.c.entry.between((first - 1) * SOURCE_PAGE + 1, last * SOURCE_PAGE),
         )
         .order_by(record.c.entry),
-    )
-    beyond = conn.scalar(  # where the last page's text stops
-        select(record.c.span_start)
-        .where(record.c.source_id == source_id, record.c.entry > last * SOURCE_PAGE)
-        .order_by(record.c.entry)
-        .limit(1)
     )
     groups = {r["id"]: ("p", r["person_id"]) if r["person_id"] else ("r", r["id"]) for r in recs}
     facts = group_facts(conn, set(groups.values()))

@@ -65,15 +65,19 @@ def aggregates(kind: str, ids: Sequence[int] | None) -> tuple[Any, Any]:
 
 
 def lone_facts(conn: Connection, record_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The facts of records no person holds, computed now."""
+    """The facts of records no person holds, computed now, and whether a takedown names them:
+    one query, as `person_facts` is."""
     out: dict[int, dict[str, Any]] = {}
     for chunk in chunks(sorted(set(record_ids))):
-        recs, evs = aggregates("r", chunk)
-        for row in conn.execute(recs).mappings():
-            out[row["k"]] = {**row, "earliest_event": None, "died": False}
-        for k, earliest, dead in conn.execute(evs):
-            if k in out:
-                out[k].update(earliest_event=earliest, died=bool(dead))
+        recs, evs = (q.subquery() for q in aggregates("r", chunk))
+        q = select(
+            recs,
+            evs.c.earliest_event,
+            func.coalesce(evs.c.died, false()).label("died"),
+            record_taken_down(recs.c.k).label("taken_down"),
+        ).outerjoin(evs, evs.c.k == recs.c.k)
+        for row in conn.execute(q).mappings():
+            out[row["k"]] = {**row, "died": bool(row["died"])}
     return out
 
 
@@ -109,25 +113,22 @@ def record_taken_down(record_id: Any) -> Any:
     return record_id.in_(active_records())
 
 
-def taken_down(conn: Connection, kind: str, ids: Sequence[int]) -> set[int]:
-    """Which of these persons ("p") or records ("r") a takedown in force names."""
-    key = person_record.c.person_id if kind == "p" else record.c.id
-    named = person_taken_down if kind == "p" else record_taken_down
-    out: set[int] = set()
-    for chunk in chunks(sorted(set(ids))):
-        out.update(conn.scalars(select(key).where(key.in_(chunk), named(key)).distinct()))
-    return out
-
-
 FACT_COLUMNS = [c for c in person_fact.c if c.name != "person_id"]
 
 
 def person_facts(conn: Connection, person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The kept facts of persons."""
-    names = [c.name for c in FACT_COLUMNS]
+    """The kept facts of persons, and whether a takedown names them; a person with none does
+    not exist (the row goes with the person).
+
+    One query: a page's reads wait on the database in turn, and on a server each wait is a
+    round trip."""
+    names = [c.name for c in FACT_COLUMNS] + ["taken_down"]
+    down = person_taken_down(person_fact.c.person_id).label("taken_down")
     out: dict[int, dict[str, Any]] = {}
     for chunk in chunks(sorted(set(person_ids))):
-        q = select(person_fact.c.person_id, *FACT_COLUMNS).where(person_fact.c.person_id.in_(chunk))
+        q = select(person_fact.c.person_id, *FACT_COLUMNS, down).where(
+            person_fact.c.person_id.in_(chunk)
+        )
         for pid, *values in conn.execute(q):
             out[pid] = dict(zip(names, values, strict=True))
     return out

@@ -251,8 +251,14 @@ class Registry:
     # -- reading ----------------------------------------------------------------------------
 
     def _read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a read. On PostgreSQL without a transaction: at its READ COMMITTED each query
+        sees what was committed when it began, in a transaction or not, and BEGIN and ROLLBACK
+        would be two more round trips to the server on every page. (SQLite keeps its
+        transaction, which there holds one snapshot for the whole read.)"""
         self.check()
         with self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             return fn(conn, *args, **kwargs)
 
     def audit_log(self, limit: int | None = 50, action: str | None = None) -> list[dict[str, Any]]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import Integer, case, cast, delete, func, literal, select
+from sqlalchemy import Integer, case, cast, delete, func, literal, select, union_all
 from sqlalchemy.engine import Connection
 
 from vigil.store.bulk import bulk_insert
@@ -76,15 +77,35 @@ def read_text(conn: Connection, source_id: int) -> str:
     return "".join(conn.scalars(q.order_by(source_text.c.start)))
 
 
-def read_span(conn: Connection, source_id: int, start: int, end: int) -> str:
-    """The text between two character offsets: the database cuts each piece it falls in, so a
-    line of a record does not bring its whole megabyte piece into Python."""
+SPANS_AT_ONCE = 200  # SQLite joins at most 500 selects in one statement
+
+
+def _cut(source_id: int, start: int, end: int) -> Any:
+    """The pieces' shares of start..end, cut by the database, so a line of a record does not
+    bring its whole piece into Python."""
     t = source_text.c
     lo = case((t.start > start, t.start), else_=literal(start, Integer))
     hi = case((t.stop < end, t.stop), else_=literal(end, Integer))
-    q = (
-        select(func.substr(t.text, cast(lo - t.start + 1, Integer), cast(hi - lo, Integer)))
-        .where(t.source_id == source_id, t.start < max(end, start + 1), t.stop > start)
-        .order_by(t.start)
-    )
-    return "".join(s for s in conn.scalars(q) if s)
+    return select(
+        t.start, func.substr(t.text, cast(lo - t.start + 1, Integer), cast(hi - lo, Integer))
+    ).where(t.source_id == source_id, t.start < max(end, start + 1), t.stop > start)
+
+
+def read_span(conn: Connection, source_id: int, start: int, end: int) -> str:
+    """The text between two character offsets."""
+    return read_spans(conn, [(source_id, start, end)])[0]
+
+
+def read_spans(conn: Connection, spans: Sequence[tuple[int, int, int]]) -> list[str]:
+    """The texts of several (source, start, end) spans, in one query: each query of a page is
+    a round trip to a database server."""
+    pieces: list[list[tuple[int, str]]] = [[] for _ in spans]
+    for first in range(0, len(spans), SPANS_AT_ONCE):
+        parts = [
+            _cut(*spans[i]).add_columns(literal(i, Integer))
+            for i in range(first, min(first + SPANS_AT_ONCE, len(spans)))
+        ]
+        for start, text, i in conn.execute(parts[0] if len(parts) == 1 else union_all(*parts)):
+            if text:
+                pieces[i].append((start, text))
+    return ["".join(text for _, text in sorted(p)) for p in pieces]
