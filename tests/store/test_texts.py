@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,20 +25,43 @@ def test_pieces_cover_the_text_and_cut_at_line_ends() -> None:
     ("start", "end"), [(0, 5), (95, 130), (63, 65), (128, 128), (150, 2000), (4990, 5500)]
 )
 def test_spans_read_across_pieces(tmp_path: Path, start: int, end: int) -> None:
-    reg = Registry.open(str(tmp_path / "t.db"))
-    reg.init()
-    with reg.engine.begin() as conn:
-        conn.execute(
-            source.insert().values(
-                id=1, kind="list", format="t", filename="f", encoding="utf-8", sha256="0" * 64,
-                length=len(TEXT), warnings=[], ingested_at=datetime.now(UTC),
-            )
-        )  # fmt: skip
-        texts.write_text(conn, 1, TEXT, size=64)
+    reg = _registry(tmp_path, {1: TEXT})
     with reg.engine.connect() as conn:
         assert texts.read_text(conn, 1) == TEXT
         assert texts.read_span(conn, 1, start, end) == TEXT[start:end]
     reg.close()
+
+
+def test_many_spans_of_two_sources_read_at_once(tmp_path: Path) -> None:
+    other = TEXT[::-1]
+    reg = _registry(tmp_path, {1: TEXT, 2: other})
+    rng = random.Random(3)
+    spans = []
+    for _ in range(2 * texts.SPANS_AT_ONCE + 50):  # more than one query's worth
+        a = rng.randrange(len(TEXT))
+        spans.append((rng.choice([1, 2]), a, a + rng.choice([0, 3, 64, 200])))
+    with reg.engine.connect() as conn:
+        got = texts.read_spans(conn, spans)
+        assert texts.read_spans(conn, []) == []
+    assert got == [(TEXT if s == 1 else other)[a:b] for s, a, b in spans]
+    reg.close()
+
+
+def _registry(tmp_path: Path, sources: dict[int, str]) -> Registry:
+    """A registry holding only these texts, in pieces of 64 characters."""
+    reg = Registry.open(str(tmp_path / "t.db"))
+    reg.init()
+    with reg.engine.begin() as conn:
+        for sid, text in sources.items():
+            conn.execute(
+                source.insert().values(
+                    id=sid, kind="list", format="t", filename=f"f{sid}", encoding="utf-8",
+                    sha256=f"{sid}" * 64, length=len(text), warnings=[],
+                    ingested_at=datetime.now(UTC),
+                )
+            )  # fmt: skip
+            texts.write_text(conn, sid, text, size=64)
+    return reg
 
 
 @pytest.mark.parametrize(("before", "after"), [(100, 64), (64, 100), (1000, 37), (37, 37)])
