@@ -7,6 +7,7 @@ policy must withhold (born recently, or known only from recent events, or undate
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,3 +92,14 @@ def registry(built: Built) -> Registry:
     reg = Registry.open(str(built.db))
     yield reg
     reg.close()
+
+
+def finished_job(site: TestClient, job_id: str) -> dict:
+    """Follow an ingest job as a script would, until it has ended (a minute at most: its own
+    process starts Python first, slowly on a busy machine)."""
+    for _ in range(600):
+        job = site.get(f"/api/ingest/jobs/{job_id}").json()
+        if job["state"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not end: {job}")

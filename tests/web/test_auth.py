@@ -26,7 +26,7 @@ from vigil.web import create_app
 from vigil.web.auth import LOGIN_COOKIE, SESSION_COOKIE
 from vigil.web.i18n import STRINGS
 
-from .conftest import Built
+from .conftest import Built, finished_job
 
 HOST = "http://127.0.0.1:8000"
 SAME_SITE = {"Origin": HOST}
@@ -205,11 +205,7 @@ def test_an_upload_without_its_token_is_refused(site: TestClient, db: Path) -> N
     sent = site.post("/ingest", files=files, data={**fields, "csrf": csrf},
                      follow_redirects=False)  # fmt: skip
     assert sent.status_code == 303
-    job = sent.headers["location"].rsplit("/", 1)[-1]
-    for _ in range(300):
-        state = site.get(f"/api/ingest/jobs/{job}").json()
-        if state["state"] in ("done", "failed"):
-            break
+    state = finished_job(site, sent.headers["location"].rsplit("/", 1)[-1])
     assert state["state"] == "done", state
     with Registry.open(str(db)) as reg:
         [entry] = reg.audit_log(1, "ingest")

@@ -31,6 +31,7 @@ from vigil.web import create_app
 from vigil.web.auth import CSRF_HEADER
 from vigil.web.i18n import STRINGS
 
+from .conftest import finished_job
 from .test_auth import add_accounts, log_in
 
 HOST = "http://127.0.0.1:8000"
@@ -83,16 +84,6 @@ def _fields(src: CorpusSource) -> dict[str, str]:
     return {"format": src.format, "map": mapping, "id_column": src.options.id_column or ""}
 
 
-def _finished(site: TestClient, job_id: str) -> dict:
-    """Follow the job as a script would, until it has ended."""
-    for _ in range(600):
-        job = site.get(f"/api/ingest/jobs/{job_id}").json()
-        if job["state"] in ("done", "failed"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job {job_id} did not end: {job}")
-
-
 def _upload(site: TestClient, name: str, data: bytes, fields: dict[str, str], **kw):  # type: ignore[no-untyped-def]
     return site.post("/ingest", files={"file": (name, data)}, data=fields, headers=SAME_SITE, **kw)
 
@@ -112,7 +103,7 @@ def test_an_upload_runs_to_completion_and_the_source_appears(
     sent = _upload(site, src.path.name, src.path.read_bytes(), _fields(src), follow_redirects=False)
     assert sent.status_code == 303
     job_id = sent.headers["location"].rsplit("/", 1)[-1]
-    job = _finished(site, job_id)
+    job = finished_job(site, job_id)
     assert job["state"] == "done", job["error"]
     assert job["created"] and job["filename"] == src.path.name
     assert job["records"] == len(records)
@@ -133,7 +124,7 @@ def test_an_upload_runs_to_completion_and_the_source_appears(
     again = site.post("/api/ingest", files={"file": (src.path.name, src.path.read_bytes())},
                       data=_fields(src))  # fmt: skip
     assert again.status_code == 202
-    repeat = _finished(site, again.json()["id"])
+    repeat = finished_job(site, again.json()["id"])
     assert (repeat["state"], repeat["created"], repeat["source"]) == ("done", False, job["source"])
 
 
@@ -171,7 +162,7 @@ def test_a_malformed_file_shows_its_error_and_leaves_the_registry_unchanged(
     before = _state(db)
 
     job_id = _upload(site, path.name, path.read_bytes(), fields).url.path.rsplit("/", 1)[-1]
-    job = _finished(site, job_id)
+    job = finished_job(site, job_id)
     assert job["state"] == "failed"
     assert (job["error_line"], job["error_reason"]) == (expected.line, expected.reason)
     assert job["error"] == f"{path.name}:{expected.line}: {expected.reason}"
@@ -290,7 +281,7 @@ def test_pages_read_while_an_ingest_writes(roomy: TestClient, db: Path, tmp_path
         assert roomy.get("/review").status_code == 200
     finally:
         os.kill(pid, signal.SIGCONT)
-    job = _finished(roomy, job_id)
+    job = finished_job(roomy, job_id)
     assert job["state"] == "done" and job["records"] >= 20_000
     assert job["source"] in [s["id"] for s in roomy.get("/api/sources").json()]
 
@@ -306,7 +297,7 @@ def test_a_killed_ingest_is_run_again_and_then_completes(
                    follow_redirects=False)  # fmt: skip
     job_id = sent.headers["location"].rsplit("/", 1)[-1]
     os.kill(_ingesting(roomy, db, job_id), signal.SIGKILL)
-    job = _finished(roomy, job_id)
+    job = finished_job(roomy, job_id)
     assert job["state"] == "done", job["error"]
     sources, _ = _state(db)
     assert len(sources) == len(before[0]) + 1
@@ -331,6 +322,6 @@ def test_a_job_stopped_with_the_server_goes_on_at_the_next_start(
     assert row is not None and (row["state"], row["attempts"]) == ("queued", 0)
     with TestClient(create_app(str(db)), base_url=HOST) as c:
         c.headers[CSRF_HEADER] = log_in(c, "admin")
-        job = _finished(c, job_id)
+        job = finished_job(c, job_id)
     assert job["state"] == "done" and job["records"] >= 20_000
     assert len(_state(db)[0]) == len(before[0]) + 1

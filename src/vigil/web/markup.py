@@ -61,10 +61,15 @@ _DETAILS = ("place", "authority", "charge", "detail")
 def event_details(ctx: Context, e: Mapping[str, Any]) -> Markup:
     """What an event's source says of it beyond type and date: "place: …; authority: …"."""
     t = ctx["t"]
-    bits = [f"{t('field.' + key)}: {e[key]}" for key in _DETAILS if e.get(key)]
+    # each value isolated, so that a right-to-left override in one turns none after it
+    bits = [
+        f"{escape(t('field.' + key))}: <bdi>{escape(e[key])}</bdi>"
+        for key in _DETAILS
+        if e.get(key)
+    ]
     if e.get("category"):
-        bits.append(f"{t('field.category')}: {t.term(e['category'])}")
-    return escape("; ".join(bits))
+        bits.append(f"{escape(t('field.category'))}: {escape(t.term(e['category']))}")
+    return Markup("; ".join(bits))
 
 
 _CARD_FIELDS = ("birth", "birth_place", "sex", "nationality", "party", "occupation",
