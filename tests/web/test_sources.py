@@ -58,3 +58,11 @@ def test_an_articles_claims_and_quotes_are_marked(client: TestClient) -> None:
         assert f'<mark class="quote" id="quote-{q["id"]}"' in page
     listing = client.get("/sources").text
     assert all(s["url"] in listing for s in sources)
+
+
+def test_a_page_beyond_any_entry_is_not_found(client: TestClient) -> None:
+    """Pages past the last entry an INTEGER can number are refused before any query (a page
+    of 2**63 once reached the database as a number SQLite cannot hold)."""
+    for page in (10**6, 2**31, 2**63, 10**30):
+        for path in (f"/api/sources/1?page={page}", f"/sources/1?page={page}"):
+            assert client.get(path).status_code == 404, path

@@ -28,6 +28,7 @@ Withhold = Screen | None
 
 # Entries per source page. Fixed, so that the page a citation links to never moves.
 SOURCE_PAGE = 100
+MAX_PAGE = (2**31 - 1) // SOURCE_PAGE + 1  # entries are INTEGERs: no page lies beyond
 
 # A group is a person, or a record no person holds yet: ("p", person id) or ("r", record id).
 Group = tuple[str, int]
@@ -205,6 +206,8 @@ def source_page_range(
 ) -> list[dict[str, Any]]:
     """Pages `first` to `last` of a source, each as `source_page` gives it, from one read of
     the source's records, their facts, its claims and its text: publication writes them all."""
+    if not 1 <= first <= last <= MAX_PAGE:
+        raise NotFound(f"no page {last if first >= 1 else first} of source {source_id}")
     of_source = record.c.source_id == source_id
     last_entry = select(func.max(record.c.entry)).where(of_source).scalar_subquery()
     beyond = (  # where the last page's text stops
