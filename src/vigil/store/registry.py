@@ -251,10 +251,16 @@ class Registry:
     # -- reading ----------------------------------------------------------------------------
 
     def _read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a read. On PostgreSQL without a transaction: at its READ COMMITTED each query
-        sees what was committed when it began, in a transaction or not, and BEGIN and ROLLBACK
-        would be two more round trips to the server on every page. (SQLite keeps its
-        transaction, which there holds one snapshot for the whole read.)"""
+        self.check()
+        with self.engine.connect() as conn:
+            return fn(conn, *args, **kwargs)
+
+    def _page(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """A read for a page, which makes a few short queries: on PostgreSQL outside a
+        transaction. At its READ COMMITTED each query sees what was committed when it began,
+        in a transaction or not, so BEGIN and ROLLBACK would be two round trips to the server
+        on every page that buy nothing. (Not for reads that stream rows, whose server-side
+        cursors need a transaction; SQLite keeps its transaction, one snapshot there.)"""
         self.check()
         with self.engine.connect() as conn:
             if conn.dialect.name == "postgresql":
@@ -297,18 +303,18 @@ class Registry:
 
     def search(self, query: finder.SearchQuery, *, withhold: browse.Withhold) -> dict[str, Any]:
         """Persons and unlinked records whose name keys match, filtered by events, one page."""
-        return self._read(finder.search, query, withhold)
+        return self._page(finder.search, query, withhold)
 
     def person_page(self, person_id: int, *, withhold: browse.Withhold) -> dict[str, Any]:
-        return self._read(browse.person_dossier, person_id, withhold)
+        return self._page(browse.person_dossier, person_id, withhold)
 
     def record_page(self, record_id: int, *, withhold: browse.Withhold) -> dict[str, Any]:
-        return self._read(browse.record_page, record_id, withhold)
+        return self._page(browse.record_page, record_id, withhold)
 
     def source_page(
         self, source_id: int, page: int = 1, *, withhold: browse.Withhold
     ) -> dict[str, Any]:
-        return self._read(browse.source_page, source_id, page, withhold)
+        return self._page(browse.source_page, source_id, page, withhold)
 
     # -- linkage ----------------------------------------------------------------------------
 
