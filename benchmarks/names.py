@@ -61,11 +61,17 @@ def load(path: Path) -> list[Pair]:
     return pairs
 
 
-def halves(pairs: list[Pair]) -> dict[str, list[Pair]]:
+def split_order(pairs: list[Pair]) -> tuple[list[int], list[int]]:
+    """The indexes of the tune half and of the test half, in the order they are read."""
     order = list(range(len(pairs)))
     random.Random(SPLIT_SEED).shuffle(order)
     mid = len(order) // 2
-    return {"tune": [pairs[i] for i in order[:mid]], "test": [pairs[i] for i in order[mid:]]}
+    return order[:mid], order[mid:]
+
+
+def halves(pairs: list[Pair]) -> dict[str, list[Pair]]:
+    tune, test = split_order(pairs)
+    return {"tune": [pairs[i] for i in tune], "test": [pairs[i] for i in test]}
 
 
 def negatives(pairs: list[Pair]) -> list[str]:
@@ -157,16 +163,9 @@ def evaluate(name: str, pairs: list[Pair], misses: int) -> dict[str, object]:
     }
 
 
-def test_lines(pairs: list[Pair]) -> list[int]:
-    """The test half as line numbers of the file (from 1), in the order `halves` gives it."""
-    order = list(range(len(pairs)))
-    random.Random(SPLIT_SEED).shuffle(order)
-    return [i + 1 for i in order[len(order) // 2 :]]
-
-
 def audit_draw(pairs: list[Pair]) -> list[tuple[int, str, int]]:
     """The audit's sample as it was drawn: (line, stratum, stratum size), in reading order."""
-    lines = test_lines(pairs)
+    lines = [i + 1 for i in split_order(pairs)[1]]  # the test half, as lines of the file
     test = [pairs[n - 1] for n in lines]
     negs = negatives(test)
     keep = [k for k, n in enumerate(negs) if n]
