@@ -207,7 +207,7 @@ def source_page_range(
     """Pages `first` to `last` of a source, each as `source_page` gives it, from one read of
     the source's records, their facts, its claims and its text: publication writes them all."""
     if not 1 <= first <= last <= MAX_PAGE:
-        raise NotFound(f"no page {last if first >= 1 else first} of source {source_id}")
+        raise NotFound(f"no page {first if first < 1 else last} of source {source_id}")
     of_source = record.c.source_id == source_id
     last_entry = select(func.max(record.c.entry)).where(of_source).scalar_subquery()
     beyond = (  # where the last page's text stops

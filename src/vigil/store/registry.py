@@ -251,9 +251,7 @@ class Registry:
     # -- reading ----------------------------------------------------------------------------
 
     def _read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        self.check()
-        with self.engine.connect() as conn:
-            return fn(conn, *args, **kwargs)
+        return self._run(fn, args, kwargs, {})
 
     def _page(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """A read for a page, which makes a few short queries: on PostgreSQL outside a
@@ -261,11 +259,15 @@ class Registry:
         in a transaction or not, so BEGIN and ROLLBACK would be two round trips to the server
         on every page that buy nothing. (Not for reads that stream rows, whose server-side
         cursors need a transaction; SQLite keeps its transaction, one snapshot there.)"""
+        outside = self.engine.dialect.name == "postgresql"
+        return self._run(fn, args, kwargs, {"isolation_level": "AUTOCOMMIT"} if outside else {})
+
+    def _run(
+        self, fn: Callable[..., Any], args: Any, kwargs: dict[str, Any], options: dict[str, Any]
+    ) -> Any:
         self.check()
         with self.engine.connect() as conn:
-            if conn.dialect.name == "postgresql":
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            return fn(conn, *args, **kwargs)
+            return fn(conn.execution_options(**options) if options else conn, *args, **kwargs)
 
     def audit_log(self, limit: int | None = 50, action: str | None = None) -> list[dict[str, Any]]:
         return self._read(audit.latest, limit, action)
